@@ -1,0 +1,227 @@
+import Foundation
+import Yams
+
+/// Reads `rampart.yaml` (DESIGN.md §3) into a ``RampartConfig``, reporting every problem with its
+/// key path and line.
+public enum ConfigLoader {
+    /// Loads and validates the file at `path`.
+    public static func load(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RampartConfig {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigError(source: path, issues: [ConfigIssue(path: "", line: nil, message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        return try parse(yaml: text, source: path, environment: environment)
+    }
+
+    /// Parses and validates configuration text.
+    public static func parse(yaml: String, source: String = "rampart.yaml",
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RampartConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw ConfigError(source: source, issues: [syntaxIssue(error)])
+        }
+        let diagnostics = ConfigDiagnostics(environment: environment)
+        let top = ConfigNode(node: root, path: "", parentLine: nil, diagnostics: diagnostics)
+        let config = read(top)
+        if !diagnostics.issues.isEmpty {
+            throw ConfigError(source: source, issues: diagnostics.issues)
+        }
+        return config
+    }
+
+    /// Sections DESIGN.md §3 names that this version does not implement yet: rejected with a clear
+    /// message rather than accepted and ignored, because an ignored `guard` section would look
+    /// like protection that is not there.
+    static let plannedSections = ["store", "guard", "escalation"]
+
+    private static func read(_ top: ConfigNode) -> RampartConfig {
+        _ = top.mapping(allowedKeys: ["server", "providers", "models", "keys"] + plannedSections)
+        for section in plannedSections where top.child(section).isPresent {
+            top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
+        }
+        let server = readServer(top.child("server"))
+        let providers = top.child("providers").sequence().compactMap(readProvider)
+        let models = top.child("models").sequence().compactMap(readModel)
+        let keys = top.child("keys").sequence().compactMap(readKey)
+        crossCheck(top, providers: providers, models: models, keys: keys, server: server)
+        return RampartConfig(server: server, providers: providers, models: models, keys: keys)
+    }
+
+    private static func readServer(_ node: ConfigNode) -> ServerConfig {
+        var server = ServerConfig()
+        guard let node = node.mapping(allowedKeys: ["host", "port", "max_body_bytes", "admin_token"]) else { return server }
+        if let host = node.child("host").string() { server.host = host }
+        if let port = node.child("port").int(min: 0, max: 65535) { server.port = port }
+        if let limit = node.child("max_body_bytes").int(min: 1024, max: 1 << 30) { server.maxBodyBytes = limit }
+        server.adminToken = node.child("admin_token").secret()
+        return server
+    }
+
+    private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "connect_timeout_ms", "read_timeout_ms"]
+
+    private static func readProvider(_ node: ConfigNode) -> ProviderConfig? {
+        let kind = node.child("kind").choice(["openai", "anthropic", "simulator"], required: true)
+        let allowed: [String] = switch kind {
+        case "openai": httpProviderKeys + ["max_tokens_field"]
+        case "anthropic": httpProviderKeys + ["anthropic_version", "default_max_tokens"]
+        case "simulator": ["id", "kind", "naive", "token_delay_ms", "first_byte_delay_ms", "text", "fault"]
+        default: ["id", "kind"]
+        }
+        guard let node = node.mapping(allowedKeys: allowed) else {
+            if !node.isPresent { node.diagnostics.report(node, "must describe a provider") }
+            return nil
+        }
+        let id = node.child("id").string(required: true)
+        guard let id, let kind else { return nil }
+        switch kind {
+        case "openai":
+            guard var options = readHTTPOptions(node, defaultBaseURL: "https://api.openai.com/v1") else { return nil }
+            options.maxTokensField = node.child("max_tokens_field").choice(["max_tokens", "max_completion_tokens"])
+                ?? (options.baseURL.hasPrefix("https://api.openai.com") ? "max_completion_tokens" : "max_tokens")
+            return ProviderConfig(id: id, kind: .openAI(options))
+        case "anthropic":
+            guard var options = readHTTPOptions(node, defaultBaseURL: "https://api.anthropic.com") else { return nil }
+            if let version = node.child("anthropic_version").string() { options.anthropicVersion = version }
+            if let tokens = node.child("default_max_tokens").int(min: 1) { options.defaultMaxTokens = tokens }
+            return ProviderConfig(id: id, kind: .anthropic(options))
+        default:
+            return ProviderConfig(id: id, kind: .simulator(readSimulator(node)))
+        }
+    }
+
+    private static func readHTTPOptions(_ node: ConfigNode, defaultBaseURL: String) -> HTTPProviderOptions? {
+        let baseURL = node.child("base_url").string() ?? defaultBaseURL
+        guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            node.diagnostics.report(node.child("base_url"), "must be an http:// or https:// URL; got '\(baseURL)'")
+            return nil
+        }
+        var options = HTTPProviderOptions(baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
+                                          apiKey: node.child("api_key").secret())
+        options.headers = node.child("headers").entries().compactMap { name, value in value.secret().map { (name, $0) } }
+        if let connect = node.child("connect_timeout_ms").int(min: 1) { options.connectTimeoutMilliseconds = connect }
+        if let read = node.child("read_timeout_ms").int(min: 1) { options.readTimeoutMilliseconds = read }
+        return options
+    }
+
+    private static func readSimulator(_ node: ConfigNode) -> SimulatorOptions {
+        var options = SimulatorOptions()
+        options.naive = node.child("naive").bool() ?? false
+        options.tokenDelayMilliseconds = node.child("token_delay_ms").int(min: 0, max: 60_000) ?? 0
+        options.firstByteDelayMilliseconds = node.child("first_byte_delay_ms").int(min: 0, max: 600_000) ?? 0
+        options.text = node.child("text").string()
+        options.fault = readFault(node.child("fault"))
+        return options
+    }
+
+    private static func readFault(_ node: ConfigNode) -> SimulatorFault? {
+        let kinds = ["status", "html", "hang", "reset", "cut_after_tokens", "malformed"]
+        guard let node = node.mapping(allowedKeys: kinds + ["message", "rate"]) else { return nil }
+        let rate = node.child("rate").double(min: 0, max: 1) ?? 1
+        let present = kinds.filter { node.child($0).isPresent }
+        guard present.count == 1 || (present == ["status", "html"]) else {
+            node.diagnostics.report(node, "must name exactly one fault: \(kinds.joined(separator: ", "))")
+            return nil
+        }
+        if node.child("html").bool() == true { return SimulatorFault(kind: .html, rate: rate) }
+        if let status = node.child("status").int(min: 400, max: 599) {
+            return SimulatorFault(kind: .status(status, message: node.child("message").string()), rate: rate)
+        }
+        if node.child("hang").bool() == true { return SimulatorFault(kind: .hang, rate: rate) }
+        if node.child("reset").bool() == true { return SimulatorFault(kind: .reset, rate: rate) }
+        if node.child("malformed").bool() == true { return SimulatorFault(kind: .malformed, rate: rate) }
+        if let tokens = node.child("cut_after_tokens").int(min: 0) { return SimulatorFault(kind: .cutAfterTokens(tokens), rate: rate) }
+        return nil
+    }
+
+    private static func readModel(_ node: ConfigNode) -> ModelAlias? {
+        guard let node = node.mapping(allowedKeys: ["alias", "strategy", "targets"]) else { return nil }
+        let alias = node.child("alias").string(required: true)
+        let strategy = node.child("strategy").choice(ModelAlias.Strategy.allCases.map(\.rawValue)).flatMap(ModelAlias.Strategy.init) ?? .fallback
+        let targetNodes = node.child("targets").sequence()
+        if targetNodes.isEmpty { node.diagnostics.report(node.child("targets"), "must list at least one target") }
+        let targets = targetNodes.compactMap { target -> Target? in
+            guard let target = target.mapping(allowedKeys: ["provider", "model", "weight"]) else { return nil }
+            let provider = target.child("provider").string(required: true)
+            let model = target.child("model").string(required: true)
+            let weight = target.child("weight").int(min: 0) ?? 1
+            guard let provider, let model else { return nil }
+            return Target(provider: provider, model: model, weight: weight)
+        }
+        guard let alias else { return nil }
+        return ModelAlias(alias: alias, strategy: strategy, targets: targets)
+    }
+
+    private static func readKey(_ node: ConfigNode) -> KeyConfig? {
+        guard let node = node.mapping(allowedKeys: ["id", "secret", "secret_hash", "tenant", "attributes"]) else { return nil }
+        let id = node.child("id").string(required: true)
+        let credential: KeyCredential?
+        switch (node.child("secret").isPresent, node.child("secret_hash").isPresent) {
+        case (true, false):
+            credential = node.child("secret").secret().map(KeyCredential.secret)
+        case (false, true):
+            let hash = node.child("secret_hash").string() ?? ""
+            let hex = hash.hasPrefix("sha256:") ? String(hash.dropFirst(7)).lowercased() : ""
+            if hex.count == 64, hex.allSatisfy(\.isHexDigit) {
+                credential = .sha256(hex: hex)
+            } else {
+                node.diagnostics.report(node.child("secret_hash"), "must be 'sha256:' followed by 64 hex digits")
+                credential = nil
+            }
+        default:
+            node.diagnostics.report(node, "must have exactly one of 'secret' (for example env:APP_KEY) or 'secret_hash' (sha256:…)")
+            credential = nil
+        }
+        var attributes: [String: [String]] = [:]
+        for (name, value) in node.child("attributes").entries() {
+            if let list = value.node?.sequence {
+                attributes[name] = list.compactMap(\.string)
+            } else if let single = value.string() {
+                attributes[name] = [single]
+            }
+        }
+        guard let id, let credential else { return nil }
+        return KeyConfig(id: id, credential: credential, tenant: node.child("tenant").string(), attributes: attributes)
+    }
+
+    private static func crossCheck(_ top: ConfigNode, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig], server: ServerConfig) {
+        let report = top.diagnostics.report
+        let providerNodes = top.child("providers").sequence()
+        var seenProviders: Set<String> = []
+        for (index, provider) in providers.enumerated() where !seenProviders.insert(provider.id).inserted {
+            report(providerNodes[min(index, providerNodes.count - 1)].child("id"), "duplicates provider id '\(provider.id)'")
+        }
+        let modelNodes = top.child("models").sequence()
+        var seenAliases: Set<String> = []
+        for (index, model) in models.enumerated() {
+            let node = modelNodes[min(index, modelNodes.count - 1)]
+            if !seenAliases.insert(model.alias).inserted { report(node.child("alias"), "duplicates alias '\(model.alias)'") }
+            for (targetIndex, target) in model.targets.enumerated() where !seenProviders.contains(target.provider) {
+                let known = providers.map(\.id).joined(separator: ", ")
+                report(node.child("targets").sequence()[targetIndex].child("provider"),
+                       "names provider '\(target.provider)', which is not defined (defined: \(known.isEmpty ? "none" : known))")
+            }
+        }
+        let keyNodes = top.child("keys").sequence()
+        var seenKeys: Set<String> = []
+        for (index, key) in keys.enumerated() where !seenKeys.insert(key.id).inserted {
+            report(keyNodes[min(index, keyNodes.count - 1)].child("id"), "duplicates key id '\(key.id)'")
+        }
+        if keys.isEmpty && !server.isLoopback && top.child("keys").sequence().isEmpty {
+            report(top.child("server").child("host"),
+                   "is '\(server.host)', which is reachable from other machines, but no keys are configured; add keys or listen on 127.0.0.1")
+        }
+    }
+
+    private static func syntaxIssue(_ error: YamlError) -> ConfigIssue {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
+            return ConfigIssue(path: "", line: mark.line, message: "YAML syntax error: \(problem)")
+        default:
+            return ConfigIssue(path: "", line: nil, message: "YAML syntax error: \(error)")
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Yams
+
+/// One problem found in a configuration file, located by key path and line.
+public struct ConfigIssue: Sendable, Hashable, CustomStringConvertible {
+    /// Dotted/indexed key path (`providers[2].base_url`).
+    public var path: String
+    /// 1-based line in the file, when known.
+    public var line: Int?
+    public var message: String
+
+    public var description: String {
+        let location = line.map { "line \($0): " } ?? ""
+        return "\(location)\(path.isEmpty ? "(top level)" : path): \(message)"
+    }
+}
+
+/// A configuration that could not be loaded: every problem found, not just the first.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    public var issues: [ConfigIssue]
+
+    public var description: String {
+        let noun = issues.count == 1 ? "problem" : "problems"
+        return "\(source): \(issues.count) \(noun)\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Collects issues while a configuration is read, so that a user sees all of them at once.
+final class ConfigDiagnostics {
+    private(set) var issues: [ConfigIssue] = []
+    let environment: [String: String]
+
+    init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    func report(_ node: ConfigNode, _ message: String) {
+        issues.append(ConfigIssue(path: node.path, line: node.line, message: message))
+    }
+}
+
+/// A YAML node with the key path that leads to it; the typed accessors report problems to the
+/// diagnostics and return `nil` instead of throwing, so reading goes on past the first mistake.
+struct ConfigNode {
+    let node: Node?
+    let path: String
+    let parentLine: Int?
+    let diagnostics: ConfigDiagnostics
+
+    var line: Int? { node?.mark?.line ?? parentLine }
+    var isPresent: Bool {
+        guard let node else { return false }
+        if case .scalar(let scalar) = node, scalar.tag == .init(.null) || (scalar.string.isEmpty && scalar.style == .plain) { return false }
+        return true
+    }
+
+    func child(_ key: String) -> ConfigNode {
+        ConfigNode(node: node?.mapping?[key], path: path.isEmpty ? key : "\(path).\(key)", parentLine: line, diagnostics: diagnostics)
+    }
+
+    /// The members of a mapping; unknown keys are reported with a suggestion.
+    func mapping(allowedKeys: [String]) -> ConfigNode? {
+        guard isPresent else { return nil }
+        guard let mapping = node?.mapping else {
+            diagnostics.report(self, "must be a mapping (key: value)")
+            return nil
+        }
+        for key in mapping.keys {
+            let name = key.string ?? ""
+            if !allowedKeys.contains(name) {
+                let keyNode = ConfigNode(node: key, path: path.isEmpty ? name : "\(path).\(name)", parentLine: line, diagnostics: diagnostics)
+                let hint = closest(to: name, in: allowedKeys).map { " Did you mean '\($0)'?" } ?? ""
+                diagnostics.report(keyNode, "unknown key.\(hint) Allowed here: \(allowedKeys.joined(separator: ", ")).")
+            }
+        }
+        return self
+    }
+
+    /// The elements of a sequence.
+    func sequence() -> [ConfigNode] {
+        guard isPresent else { return [] }
+        guard let sequence = node?.sequence else {
+            diagnostics.report(self, "must be a list")
+            return []
+        }
+        return sequence.enumerated().map { ConfigNode(node: $1, path: "\(path)[\($0)]", parentLine: line, diagnostics: diagnostics) }
+    }
+
+    /// The keys and nodes of a mapping whose keys are free-form (headers, attributes).
+    func entries() -> [(String, ConfigNode)] {
+        guard isPresent else { return [] }
+        guard let mapping = node?.mapping else {
+            diagnostics.report(self, "must be a mapping (key: value)")
+            return []
+        }
+        return mapping.map { key, value in
+            let name = key.string ?? ""
+            return (name, ConfigNode(node: value, path: "\(path).\(name)", parentLine: line, diagnostics: diagnostics))
+        }
+    }
+
+    func string(required: Bool = false) -> String? {
+        guard isPresent else {
+            if required { diagnostics.report(self, "is required") }
+            return nil
+        }
+        guard let scalar = node?.scalar else {
+            diagnostics.report(self, "must be a string")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(min: Int? = nil, max: Int? = nil) -> Int? {
+        guard isPresent else { return nil }
+        guard let value = node?.int else {
+            diagnostics.report(self, "must be a whole number")
+            return nil
+        }
+        if let min, value < min { diagnostics.report(self, "must be at least \(min)"); return nil }
+        if let max, value > max { diagnostics.report(self, "must be at most \(max)"); return nil }
+        return value
+    }
+
+    func double(min: Double, max: Double) -> Double? {
+        guard isPresent else { return nil }
+        guard let value = node?.float else {
+            diagnostics.report(self, "must be a number")
+            return nil
+        }
+        guard (min...max).contains(value) else {
+            diagnostics.report(self, "must be between \(min) and \(max)")
+            return nil
+        }
+        return value
+    }
+
+    func bool() -> Bool? {
+        guard isPresent else { return nil }
+        guard let value = node?.bool else {
+            diagnostics.report(self, "must be true or false")
+            return nil
+        }
+        return value
+    }
+
+    /// One of `choices`.
+    func choice(_ choices: [String], required: Bool = false) -> String? {
+        guard let value = string(required: required) else { return nil }
+        guard choices.contains(value) else {
+            diagnostics.report(self, "must be one of \(choices.joined(separator: ", ")); got '\(value)'")
+            return nil
+        }
+        return value
+    }
+
+    /// A secret: `env:NAME` reads the environment variable NAME; anything else is the secret itself.
+    func secret(required: Bool = false) -> String? {
+        guard let value = string(required: required) else { return nil }
+        guard value.hasPrefix("env:") else { return value }
+        let name = String(value.dropFirst(4))
+        guard let resolved = diagnostics.environment[name], !resolved.isEmpty else {
+            diagnostics.report(self, "names the environment variable \(name), which is not set")
+            return nil
+        }
+        return resolved
+    }
+
+    private func closest(to word: String, in candidates: [String]) -> String? {
+        candidates
+            .map { ($0, editDistance(word, $0)) }
+            .filter { $0.1 <= max(2, word.count / 3) }
+            .min { $0.1 < $1.1 }?.0
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,126 @@
+import Foundation
+import NIOConcurrencyHelpers
+import RampartWire
+
+/// The built-in simulator (DESIGN.md §3): a deterministic stand-in for a model that speaks through
+/// the same ``Provider`` interface as real ones, streams at a configurable pace, and fails on
+/// request in the same terms (``UpstreamFailure``) as an HTTP provider would.
+public final class SimulatorProvider: Provider {
+    public let id: String
+    private let options: SimulatorOptions
+    private let requestCount = NIOLockedValueBox(0)
+
+    public init(id: String, options: SimulatorOptions) {
+        self.id = id
+        self.options = options
+    }
+
+    public func complete(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> ChatResponse {
+        let serial = nextSerial()
+        let fault = activeFault(serial: serial)
+        try await pause(options.firstByteDelayMilliseconds)
+        try await beforeAnswer(fault)
+        let answer = SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)")
+        switch answer.body {
+        case .text(let tokens):
+            if case .cutAfterTokens? = fault { throw .streamCut("the simulator broke off the answer (fault cut_after_tokens)") }
+            try await pause(options.tokenDelayMilliseconds * tokens.count)
+            return response(serial: serial, model: model, content: [.text(tokens.joined())], answer: answer, outputTokens: tokens.count)
+        case .toolCall(let call):
+            return response(serial: serial, model: model, content: [.toolCall(call)], answer: answer, outputTokens: 8)
+        }
+    }
+
+    public func stream(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> EventStream {
+        let serial = nextSerial()
+        let fault = activeFault(serial: serial)
+        try await pause(options.firstByteDelayMilliseconds)
+        try await beforeAnswer(fault)
+        let answer = SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)")
+        var events: [StreamEvent] = [.start(id: "msg_sim_\(serial)", model: model)]
+        var outputTokens = 8
+        switch answer.body {
+        case .text(let tokens):
+            events += tokens.map { .textDelta($0) }
+            outputTokens = tokens.count
+        case .toolCall(let call):
+            events.append(.toolCallStart(index: 0, id: call.id, name: call.name))
+            events.append(.toolCallArgumentsDelta(index: 0, fragment: call.arguments))
+        }
+        events.append(.finish(answer.stopReason))
+        events.append(.usage(Usage(inputTokens: answer.inputTokens, outputTokens: outputTokens)))
+        let cutAfter: Int? = if case .cutAfterTokens(let count)? = fault { count } else { nil }
+        let delay = options.tokenDelayMilliseconds
+        return EventStream { [events] in
+            var position = 0
+            var deltas = 0
+            return {
+                guard position < events.count else { return nil }
+                let event = events[position]
+                position += 1
+                if case .textDelta = event {
+                    if let cutAfter, deltas >= cutAfter {
+                        throw UpstreamFailure.streamCut("the simulator broke off the stream after \(cutAfter) tokens (fault cut_after_tokens)")
+                    }
+                    deltas += 1
+                    if deltas > 1 { try await Self.sleep(delay) }
+                }
+                return event
+            }
+        }
+    }
+
+    private func response(serial: Int, model: String, content: [ContentPart], answer: SimulatedAnswer, outputTokens: Int) -> ChatResponse {
+        ChatResponse(id: "msg_sim_\(serial)", model: model, content: content, stopReason: answer.stopReason,
+                     usage: Usage(inputTokens: answer.inputTokens, outputTokens: outputTokens),
+                     created: Int(Date().timeIntervalSince1970), sourceAPI: .openAI)
+    }
+
+    private func nextSerial() -> Int {
+        requestCount.withLockedValue { count in
+            count += 1
+            return count
+        }
+    }
+
+    /// The fault for request number `serial`: failures are spread evenly, so that exactly
+    /// `floor(n × rate)` of the first n requests fail.
+    private func activeFault(serial: Int) -> SimulatorFault.Kind? {
+        guard let fault = options.fault else { return nil }
+        let failedBefore = Int((Double(serial - 1) * fault.rate).rounded(.down))
+        let failedNow = Int((Double(serial) * fault.rate).rounded(.down))
+        return failedNow > failedBefore ? fault.kind : nil
+    }
+
+    /// Faults that strike before the answer starts.
+    private func beforeAnswer(_ fault: SimulatorFault.Kind?) async throws(UpstreamFailure) {
+        switch fault {
+        case .status(let code, let message)?:
+            throw .status(code, message: message ?? "simulated provider error \(code)", type: nil, retryAfterSeconds: code == 429 ? 1 : nil)
+        case .html?:
+            throw .status(500, message: "the provider answered with an HTML page instead of an API error (status 500)", type: nil, retryAfterSeconds: nil)
+        case .hang?:
+            try await pause(Int.max / 2_000_000)
+            throw .timeout("the simulator hung (fault hang)")
+        case .reset?:
+            throw .connect("connection reset by peer (fault reset)")
+        case .malformed?:
+            throw .malformed("the answer is not a valid response (fault malformed)")
+        case .cutAfterTokens?, nil:
+            return
+        }
+    }
+
+    private func pause(_ milliseconds: Int) async throws(UpstreamFailure) {
+        do {
+            try await Self.sleep(milliseconds)
+        } catch {
+            throw .connect("the request was cancelled")
+        }
+    }
+
+    private static func sleep(_ milliseconds: Int) async throws {
+        guard milliseconds > 0 else { return }
+        try await Task.sleep(for: .milliseconds(milliseconds))
+    }
+}

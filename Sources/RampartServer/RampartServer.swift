@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+import RampartGateway
+import RampartWire
+
+/// Builds and runs Rampart's HTTP server for one configuration.
+public enum RampartServer {
+    /// The router with every route and middleware, for the application and for tests.
+    public static func router(gateway: Gateway) -> Router<RampartRequestContext> {
+        let router = Router(context: RampartRequestContext.self)
+        router.middlewares.add(ErrorMiddleware())
+        let maxBody = gateway.config.server.maxBodyBytes
+        let completions = ChatEndpoint(codec: WireCodec(.openAI), gateway: gateway, maxBodyBytes: maxBody)
+        let messages = ChatEndpoint(codec: WireCodec(.anthropic), gateway: gateway, maxBodyBytes: maxBody)
+        router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
+        router.post("/v1/messages") { try await messages.handle($0, context: $1) }
+        InfoRoutes(gateway: gateway).register(on: router)
+        return router
+    }
+
+    /// The application listening on the configured host and port.
+    public static func application(gateway: Gateway, logger: Logger) -> some ApplicationProtocol {
+        let server = gateway.config.server
+        return Application(
+            router: router(gateway: gateway),
+            configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? server.port
+                logger.notice("Rampart listening on http://\(server.host):\(port)")
+            },
+            logger: logger
+        )
+    }
+}

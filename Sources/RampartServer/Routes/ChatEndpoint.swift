@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOFoundationCompat
+import RampartGateway
+import RampartWire
+
+/// `POST /v1/chat/completions` and `POST /v1/messages`: one handler, parameterised by the wire API
+/// the route speaks. Authenticates, reads the body within the limit, decodes to canonical form,
+/// hands it to the gateway, and writes the answer back in the client's format — as JSON, or as a
+/// stream that forwards each event the moment the upstream produces it.
+struct ChatEndpoint: Sendable {
+    let codec: WireCodec
+    let gateway: Gateway
+    let maxBodyBytes: Int
+
+    func handle(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let principal = try gateway.authenticate(secret: Self.presentedKey(request.headers))
+        let body = try await readBody(request)
+        let chat: ChatRequest
+        do {
+            chat = try codec.decodeRequest(body)
+        } catch {
+            throw RampartError(error)
+        }
+        if chat.stream {
+            let routed = try await gateway.stream(chat, principal: principal)
+            return Response(status: .ok, headers: headers(contentType: "text/event-stream", routed.target, routed.attempts),
+                            body: streamBody(routed.value, request: chat, target: routed.target, logger: context.logger))
+        }
+        let routed = try await gateway.complete(chat, principal: principal)
+        let json: Data
+        do {
+            json = try codec.encodeResponse(routed.value)
+        } catch {
+            throw gateway.report(.untranslatable(error), target: routed.target, request: chat)
+        }
+        return Response(status: .ok, headers: headers(contentType: "application/json", routed.target, routed.attempts),
+                        body: .init(byteBuffer: ByteBuffer(data: json)))
+    }
+
+    /// The client's key from `Authorization: Bearer …` or `x-api-key`.
+    static func presentedKey(_ headers: HTTPFields) -> String? {
+        if let authorization = headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, parts[0].lowercased() == "bearer" { return String(parts[1]).trimmingCharacters(in: .whitespaces) }
+            return authorization
+        }
+        return headers[.xAPIKey]
+    }
+
+    private func readBody(_ request: Request) async throws -> Data {
+        let tooLarge = RampartError(status: 413, code: "rampart_request_too_large",
+                                    message: "The request body is larger than this gateway's limit of \(maxBodyBytes) bytes (server.max_body_bytes).")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes { throw tooLarge }
+        do {
+            return Data(buffer: try await request.body.collect(upTo: maxBodyBytes))
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge
+        }
+    }
+
+    private func headers(contentType: String, _ target: Target, _ attempts: Int) -> HTTPFields {
+        var fields: HTTPFields = [.contentType: contentType, .rampartRoute: target.description, .rampartAttempts: String(attempts)]
+        if contentType == "text/event-stream" { fields[.cacheControl] = "no-cache" }
+        return fields
+    }
+
+    /// A body that pulls one event at a time from the upstream and writes it at once, so that
+    /// back-pressure reaches the upstream and a client that goes away (a failed write) drops the
+    /// upstream stream, which cancels the upstream request.
+    private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, logger: Logger) -> ResponseBody {
+        let codec = codec
+        let gateway = gateway
+        return ResponseBody { writer in
+            var encoder = codec.streamEncoder(for: request)
+            var iterator = events.makeAsyncIterator()
+            while true {
+                let frame: String
+                let done: Bool
+                do {
+                    if let event = try await iterator.next() {
+                        frame = try encoder.encode(event)
+                        done = false
+                    } else {
+                        frame = try encoder.finish()
+                        done = true
+                    }
+                } catch {
+                    let failure = error as? UpstreamFailure ?? (error as? WireError).map(UpstreamFailure.untranslatable)
+                        ?? .streamCut("\(error)")
+                    frame = encoder.error(gateway.report(failure, target: target, request: request))
+                    done = true
+                }
+                if !frame.isEmpty { try await writer.write(ByteBuffer(string: frame)) }
+                if done { break }
+            }
+            try await writer.finish(nil)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RampartGateway
+import RampartServer
+
+/// `rampart serve`: run the gateway.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the gateway.",
+        discussion: """
+            With --config, serves that file (see `rampart config validate`). Without it, starts the \
+            offline quickstart: 127.0.0.1:8080, no keys, the built-in simulator as model 'sim', and \
+            OpenAI / Anthropic models when OPENAI_API_KEY / ANTHROPIC_API_KEY are set. \
+            Stops cleanly on SIGINT or SIGTERM.
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Configuration file (YAML).", valueName: "file"))
+    var config: String?
+
+    @Option(help: "Address to listen on; overrides server.host.")
+    var host: String?
+
+    @Option(help: "Port to listen on (0 picks a free one); overrides server.port.")
+    var port: Int?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    func run() async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "rampart")
+        var configuration: RampartConfig
+        if let config {
+            do {
+                configuration = try ConfigLoader.load(path: config)
+            } catch let error as ConfigError {
+                printError(error.description)
+                throw ExitCode(2)
+            }
+        } else {
+            configuration = Quickstart.configuration(environment: ProcessInfo.processInfo.environment)
+            logger.notice("no --config given: serving the offline quickstart (models: \(configuration.models.map(\.alias).joined(separator: ", ")))")
+        }
+        if let host { configuration.server.host = host }
+        if let port { configuration.server.port = port }
+        if configuration.keys.isEmpty && !configuration.server.isLoopback {
+            printError("Refusing to listen on \(configuration.server.host) without keys: anyone who can reach it could use your providers. Add keys to the configuration or listen on 127.0.0.1.")
+            throw ExitCode(2)
+        }
+        let gateway = Gateway(config: configuration, logger: logger)
+        let app = RampartServer.application(gateway: gateway, logger: logger)
+        do {
+            try await app.runService()
+        } catch {
+            await gateway.shutdown()
+            printError("Rampart stopped: \(error)")
+            throw ExitCode(2)
+        }
+        await gateway.shutdown()
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
