@@ -1,0 +1,107 @@
+import Testing
+@testable import RampartGateway
+
+@Suite struct ConfigLoaderTests {
+    let environment = ["APP1_KEY": "secret-one", "UP_KEY": "upstream-secret"]
+
+    func load(_ yaml: String) throws -> RampartConfig {
+        try ConfigLoader.parse(yaml: yaml, environment: environment)
+    }
+
+    func issues(_ yaml: String) -> [ConfigIssue] {
+        do {
+            _ = try load(yaml)
+            return []
+        } catch let error as ConfigError {
+            return error.issues
+        } catch {
+            return [ConfigIssue(path: "?", line: nil, message: "\(error)")]
+        }
+    }
+
+    @Test func loadsTheDesignExample() throws {
+        let config = try load("""
+            server: {host: 127.0.0.1, port: 9090, max_body_bytes: 65536, admin_token: env:APP1_KEY}
+            providers:
+              - {id: openai, kind: openai, base_url: "https://api.openai.com/v1", api_key: env:UP_KEY}
+              - {id: local, kind: openai, base_url: "http://127.0.0.1:11434/v1/"}
+              - {id: claude, kind: anthropic, api_key: env:UP_KEY}
+              - id: sim
+                kind: simulator
+                token_delay_ms: 5
+                fault: {status: 429, message: slow down, rate: 0.25}
+            models:
+              - alias: assistant
+                strategy: fallback
+                targets:
+                  - {provider: claude, model: claude-sonnet-4-5}
+                  - {provider: openai, model: gpt-4.1, weight: 2}
+            keys:
+              - {id: app-1, secret: env:APP1_KEY, tenant: acme, attributes: {jurisdiction: US, teams: [a, b]}}
+              - {id: app-2, secret_hash: "sha256:\(KeyRing.digest("two"))"}
+            """)
+        #expect(config.server.port == 9090 && config.server.maxBodyBytes == 65536 && config.server.adminToken == "secret-one")
+        #expect(config.providers.map(\.id) == ["openai", "local", "claude", "sim"])
+        guard case .openAI(let openAI) = config.providers[0].kind, case .openAI(let local) = config.providers[1].kind,
+              case .anthropic(let claude) = config.providers[2].kind, case .simulator(let sim) = config.providers[3].kind else {
+            Issue.record("wrong provider kinds")
+            return
+        }
+        #expect(openAI.apiKey == "upstream-secret" && openAI.maxTokensField == "max_completion_tokens")
+        #expect(local.baseURL == "http://127.0.0.1:11434/v1" && local.maxTokensField == "max_tokens")
+        #expect(claude.baseURL == "https://api.anthropic.com")
+        #expect(sim.fault == SimulatorFault(kind: .status(429, message: "slow down"), rate: 0.25))
+        #expect(config.models[0].targets[1] == Target(provider: "openai", model: "gpt-4.1", weight: 2))
+        #expect(config.keys[0].attributes == ["jurisdiction": ["US"], "teams": ["a", "b"]])
+        let ring = KeyRing(config.keys)
+        #expect(ring.principal(forSecret: "secret-one")?.tenant == "acme")
+        #expect(ring.principal(forSecret: "two")?.keyID == "app-2")
+        #expect(ring.principal(forSecret: "three") == nil)
+    }
+
+    @Test func reportsEveryProblemWithPathAndLine() {
+        let found = issues("""
+            server:
+              prot: 8080
+            providers:
+              - {id: a, kind: openai, api_key: env:MISSING_KEY}
+              - {id: a, kind: bedrock}
+            models:
+              - alias: x
+                targets:
+                  - {provider: nowhere, model: m}
+            """)
+        let byPath = Dictionary(found.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byPath["server.prot"]?.line == 2)
+        #expect(byPath["server.prot"]?.message.contains("Did you mean 'port'?") == true)
+        #expect(byPath["providers[0].api_key"]?.message.contains("MISSING_KEY") == true)
+        #expect(byPath["providers[0].api_key"]?.line == 4)
+        #expect(byPath["providers[1].kind"]?.message.contains("bedrock") == true)
+        #expect(byPath["models[0].targets[0].provider"]?.line == 9)
+        #expect(found.count >= 4)
+    }
+
+    @Test func rejectsYAMLSyntaxErrorsWithTheirLine() {
+        let found = issues("server:\n  host: [unclosed\nproviders: []\n")
+        #expect(found.count == 1 && found[0].line != nil && found[0].message.contains("YAML"))
+    }
+
+    @Test func refusesAPublicAddressWithoutKeys() {
+        let found = issues("server: {host: 0.0.0.0}\nproviders: [{id: s, kind: simulator}]\n")
+        #expect(found.map(\.path) == ["server.host"])
+    }
+
+    @Test func rejectsSectionsThisVersionDoesNotImplement() {
+        #expect(issues("guard: {input: {mode: enforce}}\n").map(\.path) == ["guard"])
+    }
+
+    @Test func rejectsBadKeysAndFaults() {
+        let found = issues("""
+            providers: [{id: s, kind: simulator, fault: {hang: true, reset: true}}]
+            keys:
+              - {id: k1, secret: x, secret_hash: "sha256:00"}
+              - {id: k2, secret_hash: "md5:abc"}
+            """)
+        #expect(Set(found.map(\.path)) == ["providers[0].fault", "keys[0]", "keys[1].secret_hash"])
+    }
+}
