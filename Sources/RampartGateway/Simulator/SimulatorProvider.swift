@@ -16,11 +16,7 @@ public final class SimulatorProvider: Provider {
     }
 
     public func complete(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> ChatResponse {
-        let serial = nextSerial()
-        let fault = activeFault(serial: serial)
-        try await pause(options.firstByteDelayMilliseconds)
-        try await beforeAnswer(fault)
-        let answer = SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)")
+        let (serial, fault, answer) = try await begin(request)
         switch answer.body {
         case .text(let tokens):
             if case .cutAfterTokens? = fault { throw .streamCut("the simulator broke off the answer (fault cut_after_tokens)") }
@@ -32,11 +28,7 @@ public final class SimulatorProvider: Provider {
     }
 
     public func stream(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> EventStream {
-        let serial = nextSerial()
-        let fault = activeFault(serial: serial)
-        try await pause(options.firstByteDelayMilliseconds)
-        try await beforeAnswer(fault)
-        let answer = SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)")
+        let (serial, fault, answer) = try await begin(request)
         var events: [StreamEvent] = [.start(id: "msg_sim_\(serial)", model: model)]
         var outputTokens = 8
         switch answer.body {
@@ -68,6 +60,16 @@ public final class SimulatorProvider: Provider {
                 return event
             }
         }
+    }
+
+    /// Numbers the request, waits for the first byte, strikes any fault due before the answer,
+    /// and works out the answer.
+    private func begin(_ request: ChatRequest) async throws(UpstreamFailure) -> (Int, SimulatorFault.Kind?, SimulatedAnswer) {
+        let serial = nextSerial()
+        let fault = activeFault(serial: serial)
+        try await pause(options.firstByteDelayMilliseconds)
+        try await beforeAnswer(fault)
+        return (serial, fault, SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)"))
     }
 
     private func response(serial: Int, model: String, content: [ContentPart], answer: SimulatedAnswer, outputTokens: Int) -> ChatResponse {

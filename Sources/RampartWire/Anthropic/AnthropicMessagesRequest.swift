@@ -5,7 +5,8 @@ public struct AnthropicMessagesRequest: Codable, Sendable, Hashable, PreservesUn
     public var model: String
     public var messages: [AnthropicMessage]
     public var maxTokens: Int
-    public var system: AnthropicSystem?
+    /// A string or a list of text blocks.
+    public var system: AnthropicContent?
     public var metadata: Metadata?
     public var stopSequences: [String]?
     public var stream: Bool?
@@ -35,31 +36,6 @@ public struct AnthropicMessagesRequest: Codable, Sendable, Hashable, PreservesUn
     }
 }
 
-/// `system`: a string or a list of text blocks.
-public enum AnthropicSystem: Codable, Sendable, Hashable {
-    case text(String)
-    case blocks([AnthropicContentBlock])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if (try? container.decode([JSONValue].self)) != nil {
-            self = .blocks(try container.decode([AnthropicContentBlock].self))
-        } else {
-            throw wrongType(decoder, expected: "a string or an array of text blocks")
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .blocks(let blocks): try container.encode(blocks)
-        }
-    }
-}
-
 /// One turn of an Anthropic conversation.
 public struct AnthropicMessage: Codable, Sendable, Hashable {
     public var role: String
@@ -71,7 +47,7 @@ public struct AnthropicMessage: Codable, Sendable, Hashable {
     }
 }
 
-/// Message content: a string or a list of blocks.
+/// Message content (and `system`): a string or a list of blocks.
 public enum AnthropicContent: Codable, Sendable, Hashable {
     case text(String)
     case blocks([AnthropicContentBlock])

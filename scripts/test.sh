@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test Rampart has: the Swift unit tests, then the end-to-end suite that drives a real
+# `rampart serve` with the official OpenAI and Anthropic Python SDKs and local fake upstreams.
+# Installs the Python test clients when they are missing. Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! python3 -c "import openai, anthropic, pytest" 2>/dev/null; then
+  echo "==> installing Python test clients (tests/e2e/requirements.txt)"
+  python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+fi
+
+echo "==> building (debug, with tests)"
+# One build for both steps: `swift test --skip-build` reuses it, and the e2e suite runs its binary.
+swift build --build-tests
+
+echo "==> Swift unit tests"
+swift test --skip-build
+
+echo "==> end-to-end tests (official SDKs against .build/debug/rampart)"
+RAMPART_BIN="$PWD/.build/debug/rampart" python3 -m pytest tests/e2e -q -p no:cacheprovider
