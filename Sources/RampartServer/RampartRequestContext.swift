@@ -5,10 +5,13 @@ public struct RampartRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The id sent back as `x-rampart-request-id` and written to logs.
     public let requestID: String
+    /// The client's connection, watched so that work for a client that left can be cancelled.
+    let client: ClientConnection
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = Self.makeRequestID()
+        client = ClientConnection(channel: source.channel)
     }
 
     /// `req_` and 16 random hex digits.

@@ -23,6 +23,7 @@ public enum RampartServer {
         let server = gateway.config.server
         return Application(
             router: router(gateway: gateway),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? server.port

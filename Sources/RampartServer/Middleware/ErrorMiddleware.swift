@@ -17,6 +17,9 @@ struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as RampartError {
             response = Self.response(for: error, api: Self.api(for: request))
+        } catch is ClientConnection.Disconnected {
+            context.logger.info("client disconnected; its upstream request was cancelled", metadata: ["request_id": "\(context.requestID)"])
+            response = Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
         } catch let error as HTTPError {
             response = Self.response(for: Self.rampartError(error, request: request), api: Self.api(for: request))
         } catch {

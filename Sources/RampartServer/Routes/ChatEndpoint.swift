@@ -1,3 +1,4 @@
+import AsyncAlgorithms
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -25,12 +26,13 @@ struct ChatEndpoint: Sendable {
         } catch {
             throw RampartError(error)
         }
+        let gateway = gateway
         if chat.stream {
-            let routed = try await gateway.stream(chat, principal: principal)
+            let routed = try await context.client.cancellingOnDisconnect { try await gateway.stream(chat, principal: principal) }
             return Response(status: .ok, headers: headers(contentType: "text/event-stream", routed.target, routed.attempts),
-                            body: streamBody(routed.value, request: chat, target: routed.target, logger: context.logger))
+                            body: streamBody(routed.value, request: chat, target: routed.target, client: context.client))
         }
-        let routed = try await gateway.complete(chat, principal: principal)
+        let routed = try await context.client.cancellingOnDisconnect { try await gateway.complete(chat, principal: principal) }
         let json: Data
         do {
             json = try codec.encodeResponse(routed.value)
@@ -59,6 +61,8 @@ struct ChatEndpoint: Sendable {
             return Data(buffer: try await request.body.collect(upTo: maxBodyBytes))
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw tooLarge
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
         }
     }
 
@@ -68,34 +72,58 @@ struct ChatEndpoint: Sendable {
         return fields
     }
 
-    /// A body that pulls one event at a time from the upstream and writes it at once, so that
-    /// back-pressure reaches the upstream and a client that goes away (a failed write) drops the
-    /// upstream stream, which cancels the upstream request.
-    private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, logger: Logger) -> ResponseBody {
+    /// A body that relays one event at a time from the upstream and writes it at once.
+    ///
+    /// A producer task reads the upstream into a channel that holds at most one event, so that
+    /// back-pressure reaches the upstream; a watcher ends the relay when the client disconnects,
+    /// even while the upstream is silent. Either way the producer is cancelled, which drops the
+    /// upstream stream and so cancels the upstream request.
+    private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, client: ClientConnection) -> ResponseBody {
         let codec = codec
         let gateway = gateway
         return ResponseBody { writer in
-            var encoder = codec.streamEncoder(for: request)
-            var iterator = events.makeAsyncIterator()
-            while true {
-                let frame: String
-                let done: Bool
-                do {
-                    if let event = try await iterator.next() {
-                        frame = try encoder.encode(event)
-                        done = false
-                    } else {
-                        frame = try encoder.finish()
+            let relay = AsyncThrowingChannel<StreamEvent, any Error>()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        for try await event in events {
+                            try Task.checkCancellation()
+                            await relay.send(event)
+                        }
+                        relay.finish()
+                    } catch {
+                        relay.fail(error)
+                    }
+                }
+                group.addTask {
+                    try await client.waitForDisconnect()
+                    relay.fail(ClientConnection.Disconnected())
+                }
+                defer { group.cancelAll() }
+                var encoder = codec.streamEncoder(for: request)
+                var iterator = relay.makeAsyncIterator()
+                while true {
+                    let frame: String
+                    let done: Bool
+                    do {
+                        if let event = try await iterator.next() {
+                            frame = try encoder.encode(event)
+                            done = false
+                        } else {
+                            frame = try encoder.finish()
+                            done = true
+                        }
+                    } catch let disconnected as ClientConnection.Disconnected {
+                        throw disconnected
+                    } catch {
+                        let failure = error as? UpstreamFailure ?? (error as? WireError).map(UpstreamFailure.untranslatable)
+                            ?? .streamCut("\(error)")
+                        frame = encoder.error(gateway.report(failure, target: target, request: request))
                         done = true
                     }
-                } catch {
-                    let failure = error as? UpstreamFailure ?? (error as? WireError).map(UpstreamFailure.untranslatable)
-                        ?? .streamCut("\(error)")
-                    frame = encoder.error(gateway.report(failure, target: target, request: request))
-                    done = true
+                    if !frame.isEmpty { try await writer.write(ByteBuffer(string: frame)) }
+                    if done { break }
                 }
-                if !frame.isEmpty { try await writer.write(ByteBuffer(string: frame)) }
-                if done { break }
             }
             try await writer.finish(nil)
         }
