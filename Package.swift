@@ -53,6 +53,7 @@ let package = Package(
                 "RampartGateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "RampartWireTests", dependencies: ["RampartWire"]),

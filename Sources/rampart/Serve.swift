@@ -26,7 +26,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one); overrides server.port.")
     var port: Int?
 
-    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    @Option(help: "How much to log.")
     var logLevel: Logger.Level = .info
 
     func run() async throws {
