@@ -32,7 +32,8 @@ public final class HTTPProvider: Provider {
                            read: .milliseconds(Int64(options.readTimeoutMilliseconds))))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
         configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.decompression = .enabled(limit: .ratio(50))
+        // Rampart sends no Accept-Encoding, so answers arrive uncompressed; no decompressor needed.
+        configuration.decompression = .disabled
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         var headers = HTTPHeaders([("content-type", "application/json"), ("user-agent", "rampart")])
         switch api {

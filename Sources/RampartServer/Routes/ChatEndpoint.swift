@@ -75,14 +75,16 @@ struct ChatEndpoint: Sendable {
     /// A body that relays one event at a time from the upstream and writes it at once.
     ///
     /// A producer task reads the upstream into a channel that holds at most one event, so that
-    /// back-pressure reaches the upstream; a watcher ends the relay when the client disconnects,
-    /// even while the upstream is silent. Either way the producer is cancelled, which drops the
+    /// back-pressure reaches the upstream; a client hang-up ends the relay at once, even while the
+    /// upstream is silent. Either way the producer is cancelled, which drops the
     /// upstream stream and so cancels the upstream request.
     private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, client: ClientConnection) -> ResponseBody {
         let codec = codec
         let gateway = gateway
         return ResponseBody { writer in
             let relay = AsyncThrowingChannel<StreamEvent, any Error>()
+            let hangUp = client.onHangUp { relay.fail(ClientConnection.Disconnected()) }
+            defer { client.remove(hangUp) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     do {
@@ -94,10 +96,6 @@ struct ChatEndpoint: Sendable {
                     } catch {
                         relay.fail(error)
                     }
-                }
-                group.addTask {
-                    try await client.waitForDisconnect()
-                    relay.fail(ClientConnection.Disconnected())
                 }
                 defer { group.cancelAll() }
                 var encoder = codec.streamEncoder(for: request)

@@ -16,6 +16,7 @@ public struct AnthropicMessagesRequest: Codable, Sendable, Hashable, PreservesUn
     public var tools: [AnthropicTool]?
     public var toolChoice: AnthropicToolChoice?
     public var extra: JSONObject = [:]
+    static let modelledKeys = CodingKeys.names
 
     public struct Metadata: Codable, Sendable, Hashable {
         public var userID: String?
@@ -163,6 +164,7 @@ public struct AnthropicTool: Codable, Sendable, Hashable {
     public var description: String?
     public var inputSchema: JSONValue?
     public var extra: JSONObject = [:]
+    private static let memberNames = CodingKeys.names
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, description
@@ -180,7 +182,7 @@ public struct AnthropicTool: Codable, Sendable, Hashable {
         name = try container.decode(String.self, forKey: .name)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         inputSchema = try container.decodeIfPresent(JSONValue.self, forKey: .inputSchema)
-        extra = try decoder.decodeExtras(excluding: Set(CodingKeys.allCases.map(\.stringValue)))
+        extra = try decoder.decodeExtras(excluding: Self.memberNames)
     }
 
     public func encode(to encoder: any Encoder) throws {

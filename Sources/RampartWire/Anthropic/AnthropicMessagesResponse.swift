@@ -10,6 +10,7 @@ public struct AnthropicMessagesResponse: Codable, Sendable, Hashable, PreservesU
     public var stopSequence: String?
     public var usage: AnthropicUsage
     public var extra: JSONObject = [:]
+    static let modelledKeys = CodingKeys.names
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, type, role, content, model, usage

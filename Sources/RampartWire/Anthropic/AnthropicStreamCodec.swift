@@ -97,7 +97,7 @@ public struct AnthropicStreamDecoder: Sendable {
     public mutating func decode(_ event: ServerSentEvent) throws(UpstreamStreamError) -> [StreamEvent] {
         let wire: AnthropicStreamEvent
         do {
-            wire = try JSONDecoder().decode(AnthropicStreamEvent.self, from: Data(event.data.utf8))
+            wire = try WireJSON.decoder.decode(AnthropicStreamEvent.self, from: Data(event.data.utf8))
         } catch {
             throw .malformed("a stream event is not an Anthropic Messages event: \(event.data.prefix(200))")
         }

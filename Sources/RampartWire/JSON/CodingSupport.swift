@@ -15,12 +15,15 @@ struct AnyCodingKey: CodingKey, Hashable {
 /// `extra`, so that a request forwarded to a provider of the same API loses nothing. Decode and encode
 /// them through ``WireCodec`` (or `decodeExtras`/`encodeExtras` in a hand-written `Codable`).
 protocol PreservesUnknownMembers: Codable {
-    associatedtype CodingKeys: CodingKey & CaseIterable
+    /// The members the type models: computed once per type (`Set(CodingKeys.allCases…)`), since
+    /// it is consulted for every decoded object.
+    static var modelledKeys: Set<String> { get }
     var extra: JSONObject { get set }
 }
 
-extension PreservesUnknownMembers {
-    static var modelledKeys: Set<String> { Set(CodingKeys.allCases.map(\.stringValue)) }
+extension CaseIterable where Self: CodingKey {
+    /// The JSON member names of all keys.
+    static var names: Set<String> { Set(allCases.map(\.stringValue)) }
 }
 
 extension Decoder {

@@ -9,7 +9,7 @@ public enum WireJSON {
             throw .malformedJSON("the body is not valid UTF-8 (first bad byte at offset \(offset))")
         }
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try decoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw describe(error)
         } catch let error as WireError {
@@ -33,6 +33,9 @@ public enum WireJSON {
     public static func text(of value: JSONValue) -> String {
         (try? encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
+
+    // Foundation's coders are immutable once configured and safe to share between threads.
+    static let decoder = JSONDecoder()
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

@@ -18,6 +18,7 @@ public struct OpenAIChatRequest: Codable, Sendable, Hashable, PreservesUnknownMe
     public var streamOptions: StreamOptions?
     public var parallelToolCalls: Bool?
     public var extra: JSONObject = [:]
+    static let modelledKeys = CodingKeys.names
 
     public struct StreamOptions: Codable, Sendable, Hashable {
         public var includeUsage: Bool?
@@ -67,6 +68,7 @@ public struct OpenAIMessage: Codable, Sendable, Hashable {
     public var refusal: String?
     /// Members not modelled here, such as `name`.
     public var extra: JSONObject = [:]
+    private static let memberNames = CodingKeys.names
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case role, content, refusal
@@ -87,7 +89,7 @@ public struct OpenAIMessage: Codable, Sendable, Hashable {
         toolCalls = try container.decodeIfPresent([OpenAIToolCall].self, forKey: .toolCalls)
         toolCallID = try container.decodeIfPresent(String.self, forKey: .toolCallID)
         refusal = try container.decodeIfPresent(String.self, forKey: .refusal)
-        extra = try decoder.decodeExtras(excluding: Set(CodingKeys.allCases.map(\.stringValue)))
+        extra = try decoder.decodeExtras(excluding: Self.memberNames)
     }
 
     public func encode(to encoder: any Encoder) throws {

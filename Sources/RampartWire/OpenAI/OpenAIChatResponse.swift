@@ -8,6 +8,7 @@ public struct OpenAIChatResponse: Codable, Sendable, Hashable, PreservesUnknownM
     public var usage: OpenAIUsage?
     public var systemFingerprint: String?
     public var extra: JSONObject = [:]
+    static let modelledKeys = CodingKeys.names
 
     public struct Choice: Codable, Sendable, Hashable {
         public var index: Int

@@ -75,10 +75,10 @@ public struct OpenAIStreamDecoder: Sendable {
         let data = Data(event.data.utf8)
         let chunk: OpenAIChatChunk
         do {
-            chunk = try JSONDecoder().decode(OpenAIChatChunk.self, from: data)
+            chunk = try WireJSON.decoder.decode(OpenAIChatChunk.self, from: data)
         } catch {
             // Not a chunk: either the provider's error object or garbage.
-            if let envelope = try? JSONDecoder().decode(UpstreamErrorEnvelope.self, from: data), let detail = envelope.error {
+            if let envelope = try? WireJSON.decoder.decode(UpstreamErrorEnvelope.self, from: data), let detail = envelope.error {
                 throw .providerError(type: detail.type, message: detail.message ?? "the provider reported an error mid-stream")
             }
             throw .malformed("a stream event is not a chat.completion.chunk: \(event.data.prefix(200))")
