@@ -59,9 +59,7 @@ public final class Gateway: Sendable {
     public func complete(_ request: ChatRequest, principal: Principal) async throws(RampartError) -> Routed<ChatResponse> {
         let (target, provider) = try route(request.model)
         do {
-            var response = try await provider.complete(request, model: target.model)
-            if response.model.isEmpty { response.model = target.model }
-            return Routed(value: response, target: target, attempts: 1)
+            return Routed(value: try await provider.complete(request, model: target.model), target: target, attempts: 1)
         } catch {
             throw report(error, target: target, request: request)
         }

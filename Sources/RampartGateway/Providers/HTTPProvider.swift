@@ -34,6 +34,8 @@ public final class HTTPProvider: Provider {
         configuration.connectionPool.retryConnectionEstablishment = false
         // Rampart sends no Accept-Encoding, so answers arrive uncompressed; no decompressor needed.
         configuration.decompression = .disabled
+        // No spans until Rampart is configured with a tracer: creating them costs per request.
+        configuration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         var headers = HTTPHeaders([("content-type", "application/json"), ("user-agent", "rampart")])
         switch api {

@@ -15,14 +15,17 @@ public enum AnthropicResponseCodec {
             case .image, .toolResult: throw .invalidField(field: "content", problem: "holds a block an answer cannot hold")
             }
         }
-        return ChatResponse(id: wire.id, model: wire.model, content: content,
-                            stopReason: stopReason(wire.stopReason, sequence: wire.stopSequence),
-                            usage: wire.usage.canonical, created: Int(Date().timeIntervalSince1970),
-                            sourceAPI: .anthropic, vendorExtensions: wire.extra)
+        var response = ChatResponse(id: wire.id, model: wire.model, content: content,
+                                    stopReason: stopReason(wire.stopReason, sequence: wire.stopSequence),
+                                    usage: wire.usage.canonical, created: Int(Date().timeIntervalSince1970),
+                                    sourceAPI: .anthropic, vendorExtensions: wire.extra)
+        response.providerBody = body
+        return response
     }
 
     /// Encodes an answer for an Anthropic client.
     public static func encode(_ response: ChatResponse) throws(WireError) -> Data {
+        if response.sourceAPI == .anthropic, let body = response.providerBody { return body }
         var blocks: [AnthropicContentBlock] = []
         for part in response.content {
             switch part {

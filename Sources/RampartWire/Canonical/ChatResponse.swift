@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a model stopped, in canonical terms. Each case has one OpenAI and one Anthropic spelling.
 public enum StopReason: Sendable, Hashable {
     /// Natural end (OpenAI `stop`, Anthropic `end_turn`).
@@ -44,6 +46,11 @@ public struct ChatResponse: Sendable, Hashable {
     public var sourceAPI: WireAPI
     /// Top-level members of the provider's response that Rampart does not model.
     public var vendorExtensions: JSONObject
+    /// The provider's own JSON body for this answer, exactly as received. A client of the same
+    /// API gets these bytes, so that nothing the provider said is lost (nested members such as
+    /// `logprobs` or `annotations` included) and no re-encoding is paid for. Code that changes an
+    /// answer must set it to `nil`, so that the change is what the client receives.
+    public var providerBody: Data?
 
     public init(
         id: String, model: String, content: [ContentPart], stopReason: StopReason, usage: Usage?,

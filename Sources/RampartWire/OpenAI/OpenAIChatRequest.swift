@@ -68,7 +68,6 @@ public struct OpenAIMessage: Codable, Sendable, Hashable {
     public var refusal: String?
     /// Members not modelled here, such as `name`.
     public var extra: JSONObject = [:]
-    private static let memberNames = CodingKeys.names
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case role, content, refusal
@@ -82,14 +81,24 @@ public struct OpenAIMessage: Codable, Sendable, Hashable {
         self.toolCallID = toolCallID
     }
 
+    /// One pass over the members: modelled ones decoded by type, the rest kept in `extra`.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        role = try container.decode(String.self, forKey: .role)
-        content = try container.decodeIfPresent(OpenAIContent.self, forKey: .content)
-        toolCalls = try container.decodeIfPresent([OpenAIToolCall].self, forKey: .toolCalls)
-        toolCallID = try container.decodeIfPresent(String.self, forKey: .toolCallID)
-        refusal = try container.decodeIfPresent(String.self, forKey: .refusal)
-        extra = try decoder.decodeExtras(excluding: Self.memberNames)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var role: String?
+        for key in container.allKeys {
+            switch key.stringValue {
+            case "role": role = try container.decode(String.self, forKey: key)
+            case "content": content = try container.decodeIfPresent(OpenAIContent.self, forKey: key)
+            case "tool_calls": toolCalls = try container.decodeIfPresent([OpenAIToolCall].self, forKey: key)
+            case "tool_call_id": toolCallID = try container.decodeIfPresent(String.self, forKey: key)
+            case "refusal": refusal = try container.decodeIfPresent(String.self, forKey: key)
+            default: extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+        }
+        guard let role else {
+            throw DecodingError.keyNotFound(CodingKeys.role, .init(codingPath: decoder.codingPath, debugDescription: "role is required"))
+        }
+        self.role = role
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -20,13 +20,16 @@ public enum OpenAIResponseCodec {
         var extensions = wire.extra
         if let fingerprint = wire.systemFingerprint { extensions["system_fingerprint"] = .string(fingerprint) }
         let stop: StopReason = choice.message.refusal?.isEmpty == false ? .refusal : stopReason(choice.finishReason)
-        return ChatResponse(id: wire.id, model: wire.model, content: content, stopReason: stop,
-                            usage: wire.usage?.canonical, created: wire.created, sourceAPI: .openAI,
-                            vendorExtensions: extensions)
+        var response = ChatResponse(id: wire.id, model: wire.model, content: content, stopReason: stop,
+                                    usage: wire.usage?.canonical, created: wire.created, sourceAPI: .openAI,
+                                    vendorExtensions: extensions)
+        response.providerBody = body
+        return response
     }
 
     /// Encodes an answer for an OpenAI client.
     public static func encode(_ response: ChatResponse) throws(WireError) -> Data {
+        if response.sourceAPI == .openAI, let body = response.providerBody { return body }
         let text = response.text
         let calls = response.content.compactMap { part -> OpenAIToolCall? in
             guard case .toolCall(let call) = part else { return nil }
