@@ -25,8 +25,8 @@ final class ClientHangUpDetector: ChannelInboundHandler, RemovableChannelHandler
     /// Whether the client has closed its side.
     var clientHungUp: Bool { state.withLockedValue { $0.hungUp } }
 
-    /// Calls `action` once when the client hangs up. Returns `nil`, without calling it, when the
-    /// client already has.
+    /// Calls `action` once when the client hangs up, unless the registration is removed first.
+    /// Returns `nil`, without calling it, when the client already has.
     func onHangUp(_ action: @escaping @Sendable () -> Void) -> Registration? {
         state.withLockedValue { state in
             guard !state.hungUp else { return nil }
@@ -36,17 +36,20 @@ final class ClientHangUpDetector: ChannelInboundHandler, RemovableChannelHandler
         }
     }
 
+    /// Forgets a registration. When it returns, its action is not running and will never run.
     func remove(_ registration: Registration) {
         _ = state.withLockedValue { $0.actions.removeValue(forKey: registration.id) }
     }
 
+    /// Runs every registered action, under the lock (see ``remove(_:)``): actions must be quick
+    /// and must not call back into this detector.
     private func hangUp() {
-        let actions = state.withLockedValue { state in
+        state.withLockedValue { state in
+            guard !state.hungUp else { return }
             state.hungUp = true
-            defer { state.actions.removeAll() }
-            return Array(state.actions.values)
+            for action in state.actions.values { action() }
+            state.actions.removeAll()
         }
-        for action in actions { action() }
     }
 
     // MARK: ChannelInboundHandler
