@@ -37,6 +37,38 @@ public struct OpenAIChatRequest: Codable, Sendable, Hashable, PreservesUnknownMe
         self.model = model
         self.messages = messages
     }
+
+    /// One pass over the members (this is decoded for every request): modelled ones by type, the
+    /// rest kept in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var model: String?
+        var messages: [OpenAIMessage]?
+        for key in container.allKeys {
+            switch CodingKeys(rawValue: key.stringValue) {
+            case .model: model = try container.decode(String.self, forKey: key)
+            case .messages: messages = try container.decode([OpenAIMessage].self, forKey: key)
+            case .tools: tools = try container.decodeIfPresent([OpenAITool].self, forKey: key)
+            case .toolChoice: toolChoice = try container.decodeIfPresent(OpenAIToolChoice.self, forKey: key)
+            case .responseFormat: responseFormat = try container.decodeIfPresent(JSONValue.self, forKey: key)
+            case .temperature: temperature = try container.decodeIfPresent(Double.self, forKey: key)
+            case .topP: topP = try container.decodeIfPresent(Double.self, forKey: key)
+            case .maxTokens: maxTokens = try container.decodeIfPresent(Int.self, forKey: key)
+            case .maxCompletionTokens: maxCompletionTokens = try container.decodeIfPresent(Int.self, forKey: key)
+            case .stop: stop = try container.decodeIfPresent(OpenAIStop.self, forKey: key)
+            case .seed: seed = try container.decodeIfPresent(Int64.self, forKey: key)
+            case .user: user = try container.decodeIfPresent(String.self, forKey: key)
+            case .stream: stream = try container.decodeIfPresent(Bool.self, forKey: key)
+            case .streamOptions: streamOptions = try container.decodeIfPresent(StreamOptions.self, forKey: key)
+            case .parallelToolCalls: parallelToolCalls = try container.decodeIfPresent(Bool.self, forKey: key)
+            case nil: extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+        }
+        guard let model else { throw DecodingError.keyNotFound(CodingKeys.model, .init(codingPath: decoder.codingPath, debugDescription: "")) }
+        guard let messages else { throw DecodingError.keyNotFound(CodingKeys.messages, .init(codingPath: decoder.codingPath, debugDescription: "")) }
+        self.model = model
+        self.messages = messages
+    }
 }
 
 /// `stop`: one string or a list.

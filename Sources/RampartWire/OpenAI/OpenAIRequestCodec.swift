@@ -4,7 +4,7 @@ import Foundation
 public enum OpenAIRequestCodec {
     /// Decodes and validates a client's request body.
     public static func decode(_ body: Data) throws(WireError) -> ChatRequest {
-        let wire = try WireJSON.decode(Preserving<OpenAIChatRequest>.self, from: body).value
+        let wire = try WireJSON.decode(OpenAIChatRequest.self, from: body)
         return try canonical(wire)
     }
 
