@@ -40,6 +40,34 @@ public struct OpenAIChatResponse: Codable, Sendable, Hashable, PreservesUnknownM
         self.choices = choices
         self.usage = usage
     }
+
+    /// One pass over the members (this is decoded for every answer): modelled ones by type, the
+    /// rest kept in `extra`. `object` is not required, since some OpenAI-compatible servers omit it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        var id: String?, created: Int?, model: String?, choices: [Choice]?
+        for key in container.allKeys {
+            switch CodingKeys(rawValue: key.stringValue) {
+            case .id: id = try container.decode(String.self, forKey: key)
+            case .object: object = try container.decode(String.self, forKey: key)
+            case .created: created = try container.decode(Int.self, forKey: key)
+            case .model: model = try container.decode(String.self, forKey: key)
+            case .choices: choices = try container.decode([Choice].self, forKey: key)
+            case .usage: usage = try container.decodeIfPresent(OpenAIUsage.self, forKey: key)
+            case .systemFingerprint: systemFingerprint = try container.decodeIfPresent(String.self, forKey: key)
+            case nil: extra[key.stringValue] = try container.decode(JSONValue.self, forKey: key)
+            }
+        }
+        func missing(_ key: CodingKeys) -> DecodingError {
+            .keyNotFound(key, .init(codingPath: decoder.codingPath, debugDescription: "\(key.stringValue) is required"))
+        }
+        guard let id else { throw missing(.id) }
+        guard let choices else { throw missing(.choices) }
+        self.id = id
+        self.created = created ?? 0
+        self.model = model ?? ""
+        self.choices = choices
+    }
 }
 
 /// Token usage as OpenAI reports it.

@@ -4,7 +4,7 @@ import Foundation
 public enum OpenAIResponseCodec {
     /// Decodes a provider's answer.
     public static func decode(_ body: Data) throws(WireError) -> ChatResponse {
-        let wire = try WireJSON.decode(Preserving<OpenAIChatResponse>.self, from: body).value
+        let wire = try WireJSON.decode(OpenAIChatResponse.self, from: body)
         guard let choice = wire.choices.first else {
             throw .invalidField(field: "choices", problem: "is empty: the provider returned no answer")
         }
