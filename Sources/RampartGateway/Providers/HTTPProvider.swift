@@ -52,8 +52,7 @@ public final class HTTPProvider: Provider {
     }
 
     public func complete(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> ChatResponse {
-        var request = request
-        request.stream = false
+        let request = request.streaming(false)
         let response = try await send(try encode(request, model: model), streaming: false)
         let body = try await collect(response)
         do {
@@ -67,8 +66,7 @@ public final class HTTPProvider: Provider {
     }
 
     public func stream(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> EventStream {
-        var request = request
-        request.stream = true
+        let request = request.streaming(true)
         let response = try await send(try encode(request, model: model), streaming: true)
         let contentType = response.headers.first(name: "content-type") ?? ""
         guard contentType.contains("text/event-stream") else {
@@ -208,5 +206,17 @@ final class UpstreamStreamReader: @unchecked Sendable {
             case .truncated: throw .streamCut("the stream broke off")
             }
         }
+    }
+}
+
+extension ChatRequest {
+    /// This request with `stream` set as a provider call needs it; a change drops the client's
+    /// body, which would otherwise still say the opposite.
+    func streaming(_ stream: Bool) -> ChatRequest {
+        guard self.stream != stream else { return self }
+        var request = self
+        request.stream = stream
+        request.clientBody = nil
+        return request
     }
 }

@@ -5,7 +5,9 @@ public enum AnthropicRequestCodec {
     /// Decodes and validates a client's request body.
     public static func decode(_ body: Data) throws(WireError) -> ChatRequest {
         let wire = try WireJSON.decode(Preserving<AnthropicMessagesRequest>.self, from: body).value
-        return try canonical(wire)
+        var request = try canonical(wire)
+        request.clientBody = body
+        return request
     }
 
     /// The canonical form of a decoded request, validated.
@@ -138,6 +140,10 @@ public enum AnthropicRequestCodec {
     ///   - defaultMaxTokens: used when the client (an OpenAI client) set no limit; Anthropic requires one.
     public static func encode(_ request: ChatRequest, model: String, defaultMaxTokens: Int = 4096) throws(WireError) -> Data {
         let source = request.sourceAPI
+        if source == .anthropic, let body = request.clientBody,
+           let forwarded = JSONMemberRewriter.replacing("model", with: .string(model), in: body) {
+            return forwarded
+        }
         try Translation.check(request.vendorExtensions, at: "", from: source, to: .anthropic, advisory: Translation.advisoryRequestMembers)
         if let format = request.responseFormat, format["type"]?.stringValue != "text" {
             throw .untranslatable(

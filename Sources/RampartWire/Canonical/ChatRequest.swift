@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two client-facing wire APIs Rampart speaks, and the two provider families behind them.
 public enum WireAPI: String, Sendable, Hashable, CustomStringConvertible {
     case openAI = "openai"
@@ -47,6 +49,11 @@ public struct ChatRequest: Sendable, Hashable {
     public var sourceAPI: WireAPI
     /// Top-level members of the client's request that Rampart does not model.
     public var vendorExtensions: JSONObject
+    /// The client's JSON body exactly as received. A provider of the same API is sent these bytes
+    /// with only `model` rewritten, so that nothing the client sent is lost or re-rendered and no
+    /// re-encoding is paid for. Code that changes a request must set it to `nil`, so that the
+    /// change is what the provider receives.
+    public var clientBody: Data?
 
     public init(
         model: String, messages: [Message], tools: [ToolDefinition] = [], toolChoice: ToolChoice? = nil,

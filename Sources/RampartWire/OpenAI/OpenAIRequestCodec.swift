@@ -5,7 +5,9 @@ public enum OpenAIRequestCodec {
     /// Decodes and validates a client's request body.
     public static func decode(_ body: Data) throws(WireError) -> ChatRequest {
         let wire = try WireJSON.decode(OpenAIChatRequest.self, from: body)
-        return try canonical(wire)
+        var request = try canonical(wire)
+        request.clientBody = body
+        return request
     }
 
     /// The canonical form of a decoded request, validated.
@@ -123,6 +125,12 @@ public enum OpenAIRequestCodec {
     ///     requests that did not come from an OpenAI client.
     public static func encode(_ request: ChatRequest, model: String, maxTokensField: String = "max_tokens") throws(WireError) -> Data {
         let source = request.sourceAPI
+        // The client's own bytes, when they already say everything: for a stream Rampart always
+        // asks for usage, so a streaming body is reused only if it asked too.
+        if source == .openAI, let body = request.clientBody, !request.stream || request.includeUsageInStream,
+           let forwarded = JSONMemberRewriter.replacing("model", with: .string(model), in: body) {
+            return forwarded
+        }
         let extensions = request.vendorExtensions
         try Translation.check(extensions, at: "", from: source, to: .openAI, advisory: Translation.advisoryRequestMembers)
         if request.topK != nil, source != .openAI {
