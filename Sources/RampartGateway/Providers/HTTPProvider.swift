@@ -9,14 +9,14 @@ import RampartWire
 /// A provider reached over HTTP that speaks OpenAI Chat Completions (OpenAI, vLLM, Ollama,
 /// llama.cpp server, …) or Anthropic Messages.
 ///
-/// It owns an `HTTPClient` configured for a proxy: no connection-retry loop (a refused connection
+/// It owns `HTTPClient`s (one per event loop) configured for a proxy: no connection-retry loop (a refused connection
 /// is reported at once, so that routing can move on), a connect timeout, an idle read timeout that
 /// also bounds the gap between two stream chunks, and a connection pool sized for concurrency.
 public final class HTTPProvider: Provider {
     public let id: String
     public let api: WireAPI
     private let options: HTTPProviderOptions
-    private let client: HTTPClient
+    private let clients: LoopLocalHTTPClients
     private let endpoint: String
     private let headers: HTTPHeaders
 
@@ -36,7 +36,7 @@ public final class HTTPProvider: Provider {
         configuration.decompression = .disabled
         // No spans until Rampart is configured with a tracer: creating them costs per request.
         configuration.tracing.tracer = nil
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        clients = LoopLocalHTTPClients(configuration: configuration)
         var headers = HTTPHeaders([("content-type", "application/json"), ("user-agent", "rampart")])
         switch api {
         case .openAI:
@@ -81,7 +81,7 @@ public final class HTTPProvider: Provider {
     }
 
     public func shutdown() async {
-        try? await client.shutdown()
+        await clients.shutdown()
     }
 
     private func encode(_ request: ChatRequest, model: String) throws(UpstreamFailure) -> Data {
@@ -104,7 +104,7 @@ public final class HTTPProvider: Provider {
         request.body = .bytes(ByteBuffer(data: body))
         let response: HTTPClientResponse
         do {
-            response = try await client.execute(request, timeout: .milliseconds(Int64(options.readTimeoutMilliseconds)))
+            response = try await clients.current.execute(request, timeout: .milliseconds(Int64(options.readTimeoutMilliseconds)))
         } catch {
             throw Self.classify(error)
         }
