@@ -9,9 +9,10 @@ import RampartWire
 /// A provider reached over HTTP that speaks OpenAI Chat Completions (OpenAI, vLLM, Ollama,
 /// llama.cpp server, …) or Anthropic Messages.
 ///
-/// It owns `HTTPClient`s (one per event loop) configured for a proxy: no connection-retry loop (a refused connection
-/// is reported at once, so that routing can move on), a connect timeout, an idle read timeout that
-/// also bounds the gap between two stream chunks, and a connection pool sized for concurrency.
+/// It owns `HTTPClient`s (one per event loop, see ``LoopLocalHTTPClients``) configured for a proxy:
+/// no connection-retry loop (a refused connection is reported at once, so that routing can move
+/// on), a connect timeout, an idle read timeout that also bounds the gap between two stream
+/// chunks, and a connection pool sized for concurrency.
 public final class HTTPProvider: Provider {
     public let id: String
     public let api: WireAPI
