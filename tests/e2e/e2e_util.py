@@ -63,6 +63,17 @@ def auth_headers(key: str | None, style: str = "bearer") -> dict:
     return h
 
 
+def blocks_as_params(content) -> list[dict]:
+    """An Anthropic SDK message's content blocks as request params, to send the turn back."""
+    out = []
+    for b in content:
+        if b.type == "text":
+            out.append({"type": "text", "text": b.text})
+        elif b.type == "tool_use":
+            out.append({"type": "tool_use", "id": b.id, "name": b.name, "input": b.input})
+    return out
+
+
 def text_of(content: Any) -> str:
     """Flatten OpenAI/Anthropic content (string or list of text parts/blocks)."""
     if content is None:

@@ -11,7 +11,7 @@ import json
 import anthropic
 import pytest
 
-from e2e_util import (FAKE_OPENAI_KEY, ANTHROPIC_PATH, OPENAI_PATH, TIME_TOOL_ANTHROPIC, WEATHER_TOOL_ANTHROPIC, auth_headers,
+from e2e_util import (blocks_as_params, FAKE_OPENAI_KEY, ANTHROPIC_PATH, OPENAI_PATH, TIME_TOOL_ANTHROPIC, WEATHER_TOOL_ANTHROPIC, auth_headers,
                       iter_sse, marker, text_of)
 from fake_upstreams import openai_text_reply
 
@@ -32,16 +32,6 @@ def _assert_upstream_system(fake_openai, mk: str) -> dict:
         f"system prompt did not arrive as a system message: {body['messages']}"
     assert all(m["role"] not in ("system", "developer") for m in body["messages"][1:])
     return body
-
-
-def _blocks_as_params(content) -> list[dict]:
-    out = []
-    for b in content:
-        if b.type == "text":
-            out.append({"type": "text", "text": b.text})
-        elif b.type == "tool_use":
-            out.append({"type": "tool_use", "id": b.id, "name": b.name, "input": b.input})
-    return out
 
 
 def test_messages_non_streaming(anthropic_client, fake_openai, alias):
@@ -163,7 +153,7 @@ def test_tool_use_round_trip(anthropic_client, fake_openai, alias, stream):
 
     result = f"Sunny, 21 C, result-{mk}"
     msgs = msgs + [
-        {"role": "assistant", "content": _blocks_as_params(m.content)},
+        {"role": "assistant", "content": blocks_as_params(m.content)},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": tu.id, "content": result}]},
     ]
     if stream:

@@ -14,7 +14,7 @@ import anthropic
 import openai
 import pytest
 
-from e2e_util import (ANTHROPIC_PATH, FAKE_ANTHROPIC_KEY, FAKE_OPENAI_KEY, OPENAI_PATH, TIME_TOOL_ANTHROPIC,
+from e2e_util import (blocks_as_params, ANTHROPIC_PATH, FAKE_ANTHROPIC_KEY, FAKE_OPENAI_KEY, OPENAI_PATH, TIME_TOOL_ANTHROPIC,
                       TIME_TOOL_OPENAI, WEATHER_TOOL_ANTHROPIC, WEATHER_TOOL_OPENAI, auth_headers, iter_sse, marker,
                       text_of)
 from fake_upstreams import PREAMBLE_TEXT, anthropic_text_reply, openai_text_reply, tool_result_reply
@@ -51,16 +51,6 @@ def ant_call(client, stream: bool, **kw):
         return client.messages.create(**kw)
     with client.messages.stream(**kw) as s:
         return s.get_final_message()
-
-
-def ant_params(content) -> list[dict]:
-    out = []
-    for b in content:
-        if b.type == "text":
-            out.append({"type": "text", "text": b.text})
-        elif b.type == "tool_use":
-            out.append({"type": "tool_use", "id": b.id, "name": b.name, "input": b.input})
-    return out
 
 
 # ------------------------------------------- OpenAI client -> Anthropic upstream
@@ -183,7 +173,7 @@ def test_anthropic_parallel_tool_use(anthropic_client, fake_openai, stream):
     assert uses[0].input == {"location": "Paris"} and uses[1].input == {"timezone": "UTC"}
     assert len({u.id for u in uses}) == 2
     msgs += [
-        {"role": "assistant", "content": ant_params(m.content)},
+        {"role": "assistant", "content": blocks_as_params(m.content)},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": uses[0].id, "content": f"W-{mk}"},
                                      {"type": "tool_result", "tool_use_id": uses[1].id, "content": f"T-{mk}"}]},
     ]
@@ -206,7 +196,7 @@ def test_anthropic_text_before_tool_use(anthropic_client, fake_openai, stream):
     assert [b.type for b in m.content] == ["text", "tool_use"], m.content
     assert m.content[0].text == PREAMBLE_TEXT and m.content[1].input == {"location": "Paris"}
     msgs += [
-        {"role": "assistant", "content": ant_params(m.content)},
+        {"role": "assistant", "content": blocks_as_params(m.content)},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": m.content[1].id,
                                       "content": [{"type": "text", "text": f"R-{mk}"}]}]},
     ]
@@ -229,7 +219,7 @@ def test_anthropic_tool_options_mapped(anthropic_client, fake_openai):
     mk2 = marker()
     m2 = anthropic_client.messages.create(model="via-openai", max_tokens=20, tools=[WEATHER_TOOL_ANTHROPIC], messages=[
         {"role": "user", "content": f"weather {mk}"},
-        {"role": "assistant", "content": ant_params(m.content)},
+        {"role": "assistant", "content": blocks_as_params(m.content)},
         {"role": "user", "content": [{"type": "tool_result", "tool_use_id": tu.id, "content": f"boom-{mk2}", "is_error": True},
                                      {"type": "text", "text": f"and also {mk2}"}]}])
     assert m2.content
