@@ -204,7 +204,6 @@ final class UpstreamStreamReader: @unchecked Sendable {
             switch error {
             case .providerError(let type, let message): throw .status(500, message: message, type: type, retryAfterSeconds: nil)
             case .malformed(let detail): throw .malformed(detail)
-            case .truncated: throw .streamCut("the stream broke off")
             }
         }
     }

@@ -261,10 +261,7 @@ public enum AnthropicRequestCodec {
                 }
                 result.append(.image(source: sourceObject, extra: source == .anthropic ? image.extra : [:]))
             case .toolCall(let call):
-                let input: JSONValue
-                do {
-                    input = try WireJSON.decode(JSONValue.self, from: Data(call.arguments.isEmpty ? "{}".utf8 : call.arguments.utf8))
-                } catch {
+                guard let input = call.input else {
                     throw .invalidField(field: "\(path).tool_calls", problem: "holds arguments for '\(call.name)' that are not valid JSON")
                 }
                 result.append(.toolUse(id: call.id, name: call.name, input: input, extra: source == .anthropic ? call.extra : [:]))

@@ -32,8 +32,10 @@ public enum AnthropicResponseCodec {
             case .text(let text):
                 blocks.append(.text(text.text, extra: response.sourceAPI == .anthropic ? text.extra : [:]))
             case .toolCall(let call):
-                blocks.append(.toolUse(id: call.id, name: call.name, input: try toolInput(call),
-                                       extra: response.sourceAPI == .anthropic ? call.extra : [:]))
+                guard let input = call.input else {
+                    throw .untranslatable("The provider called tool '\(call.name)' with arguments that are not valid JSON, which an Anthropic client cannot receive.")
+                }
+                blocks.append(.toolUse(id: call.id, name: call.name, input: input, extra: response.sourceAPI == .anthropic ? call.extra : [:]))
             case .opaque(let type, let body):
                 guard response.sourceAPI == .anthropic else {
                     throw .untranslatable("The provider's answer holds a '\(type)' part that the Anthropic Messages API cannot express.")
@@ -49,16 +51,6 @@ public enum AnthropicResponseCodec {
             usage: AnthropicUsage(response.usage ?? Usage(inputTokens: 0, outputTokens: 0)))
         wire.extra = response.sourceAPI == .anthropic ? response.vendorExtensions : [:]
         return try WireJSON.encode(Preserving(wire))
-    }
-
-    /// A tool call's JSON-text arguments as the object Anthropic clients expect.
-    static func toolInput(_ call: ToolCall) throws(WireError) -> JSONValue {
-        let text = call.arguments.trimmingCharacters(in: .whitespaces)
-        do {
-            return try WireJSON.decode(JSONValue.self, from: Data((text.isEmpty ? "{}" : text).utf8))
-        } catch {
-            throw .untranslatable("The provider called tool '\(call.name)' with arguments that are not valid JSON, which an Anthropic client cannot receive.")
-        }
     }
 
     /// Anthropic's `stop_reason` and `stop_sequence` for a canonical stop reason.

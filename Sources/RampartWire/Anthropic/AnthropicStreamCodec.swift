@@ -129,7 +129,8 @@ public struct AnthropicStreamDecoder: Sendable {
             case "text_delta": return delta.text.map { [.textDelta($0)] } ?? []
             case "input_json_delta":
                 guard let toolIndex = toolIndexByBlock[index] else { throw .malformed("input_json_delta for a block that is not a tool call") }
-                return (delta.partialJSON ?? "").isEmpty ? [] : [.toolCallArgumentsDelta(index: toolIndex, fragment: delta.partialJSON!)]
+                guard let fragment = delta.partialJSON, !fragment.isEmpty else { return [] }
+                return [.toolCallArgumentsDelta(index: toolIndex, fragment: fragment)]
             default:
                 throw .malformed("the provider streamed a '\(delta.type ?? "?")' delta, which Rampart does not relay in streams yet")
             }

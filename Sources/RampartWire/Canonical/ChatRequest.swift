@@ -181,6 +181,15 @@ public struct ToolCall: Sendable, Hashable {
     }
 }
 
+extension ToolCall {
+    /// The arguments parsed as the JSON value Anthropic's `input` carries (`{}` when empty), or
+    /// `nil` when they are not valid JSON.
+    public var input: JSONValue? {
+        let text = arguments.trimmingCharacters(in: .whitespaces)
+        return try? WireJSON.decode(JSONValue.self, from: Data((text.isEmpty ? "{}" : text).utf8))
+    }
+}
+
 /// What a tool returned, sent back to the model.
 public struct ToolResult: Sendable, Hashable {
     public var toolCallID: String

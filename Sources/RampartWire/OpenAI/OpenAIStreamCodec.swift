@@ -116,6 +116,4 @@ public enum UpstreamStreamError: Error, Sendable, Hashable {
     case providerError(type: String?, message: String)
     /// The provider sent something that is not its API's stream format.
     case malformed(String)
-    /// The stream ended before the provider said it was complete.
-    case truncated
 }
