@@ -51,8 +51,8 @@ struct Serve: AsyncParsableCommand {
         }
         if let host { configuration.server.host = host }
         if let port { configuration.server.port = port }
-        if configuration.keys.isEmpty && !configuration.server.isLoopback {
-            printError("Refusing to listen on \(configuration.server.host) without keys: anyone who can reach it could use your providers. Add keys to the configuration or listen on 127.0.0.1.")
+        if let problem = configuration.unprotectedExposure {
+            printError("Refusing to start: \(problem)")
             throw ExitCode(2)
         }
         let gateway = Gateway(config: configuration, logger: logger)

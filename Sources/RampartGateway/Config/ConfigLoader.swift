@@ -47,8 +47,13 @@ public enum ConfigLoader {
         let providers = top.child("providers").sequence().compactMap(readProvider)
         let models = top.child("models").sequence().compactMap(readModel)
         let keys = top.child("keys").sequence().compactMap(readKey)
-        crossCheck(top, providers: providers, models: models, keys: keys, server: server)
-        return RampartConfig(server: server, providers: providers, models: models, keys: keys)
+        crossCheck(top, providers: providers, models: models, keys: keys)
+        let config = RampartConfig(server: server, providers: providers, models: models, keys: keys)
+        // Only when no key entry was rejected: a broken key is reported on its own.
+        if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
+            top.diagnostics.report(top.child("server").child("host"), problem)
+        }
+        return config
     }
 
     private static func readServer(_ node: ConfigNode) -> ServerConfig {
@@ -187,7 +192,7 @@ public enum ConfigLoader {
         return KeyConfig(id: id, credential: credential, tenant: node.child("tenant").string(), attributes: attributes)
     }
 
-    private static func crossCheck(_ top: ConfigNode, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig], server: ServerConfig) {
+    private static func crossCheck(_ top: ConfigNode, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig]) {
         let report = top.diagnostics.report
         let providerNodes = top.child("providers").sequence()
         var seenProviders: Set<String> = []
@@ -209,10 +214,6 @@ public enum ConfigLoader {
         var seenKeys: Set<String> = []
         for (index, key) in keys.enumerated() where !seenKeys.insert(key.id).inserted {
             report(keyNodes[min(index, keyNodes.count - 1)].child("id"), "duplicates key id '\(key.id)'")
-        }
-        if keys.isEmpty && !server.isLoopback && top.child("keys").sequence().isEmpty {
-            report(top.child("server").child("host"),
-                   "is '\(server.host)', which is reachable from other machines, but no keys are configured; add keys or listen on 127.0.0.1")
         }
     }
 

@@ -12,6 +12,14 @@ public struct RampartConfig: Sendable {
         self.models = models
         self.keys = keys
     }
+
+    /// Why this configuration must not be served, when it would let anyone who can reach the
+    /// address use the providers: a non-loopback host with no keys. Checked when a file is loaded
+    /// and again by `serve` after `--host` overrides it.
+    public var unprotectedExposure: String? {
+        guard keys.isEmpty, !server.isLoopback else { return nil }
+        return "'\(server.host)' is reachable from other machines, but no keys are configured: anyone who can reach it could use your providers. Add keys or listen on 127.0.0.1."
+    }
 }
 
 public struct ServerConfig: Sendable {
