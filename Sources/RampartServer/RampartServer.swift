@@ -1,12 +1,16 @@
 import Hummingbird
 import Logging
+import NIOCore
+import Prometheus
 import RampartGateway
 import RampartWire
 
 /// Builds and runs Rampart's HTTP server for one configuration.
 public enum RampartServer {
     /// The router with every route and middleware, for the application and for tests.
-    public static func router(gateway: Gateway) -> Router<RampartRequestContext> {
+    ///
+    /// - Parameter metrics: the registry `GET /metrics` renders; without one the route is absent.
+    public static func router(gateway: Gateway, metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
         router.middlewares.add(ErrorMiddleware())
         let maxBody = gateway.config.server.maxBodyBytes
@@ -15,14 +19,21 @@ public enum RampartServer {
         router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
         InfoRoutes(gateway: gateway).register(on: router)
+        AdminRoutes(gateway: gateway).register(on: router)
+        if let metrics {
+            router.get("/metrics") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics.emitToBuffer())))
+            }
+        }
         return router
     }
 
     /// The application listening on the configured host and port.
-    public static func application(gateway: Gateway, logger: Logger) -> some ApplicationProtocol {
+    public static func application(gateway: Gateway, metrics: PrometheusCollectorRegistry?, logger: Logger) -> some ApplicationProtocol {
         let server = gateway.config.server
         return Application(
-            router: router(gateway: gateway),
+            router: router(gateway: gateway, metrics: metrics),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
             onServerRunning: { channel in

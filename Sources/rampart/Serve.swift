@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import RampartGateway
 import RampartServer
 
@@ -55,8 +57,17 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: \(problem)")
             throw ExitCode(2)
         }
-        let gateway = Gateway(config: configuration, logger: logger)
-        let app = RampartServer.application(gateway: gateway, logger: logger)
+        // Before the gateway, whose targets register their breaker gauges as it starts.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let gateway: Gateway
+        do {
+            gateway = try Gateway(config: configuration, logger: logger)
+        } catch {
+            printError("Refusing to start: \(error.message)")
+            throw ExitCode(2)
+        }
+        let app = RampartServer.application(gateway: gateway, metrics: metrics, logger: logger)
         do {
             try await app.runService()
         } catch {

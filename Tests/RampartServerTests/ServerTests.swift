@@ -20,7 +20,7 @@ import RampartWire
             models: [{alias: sim, targets: [{provider: sim, model: sim-1}]}]
             keys: [{id: k, secret: env:TEST_KEY, tenant: t}]
             """, environment: ["TEST_KEY": Self.key])
-        let gateway = Gateway(config: config, logger: Logger(label: "test"))
+        let gateway = try Gateway(config: config, logger: Logger(label: "test"))
         let app = Application(router: RampartServer.router(gateway: gateway))
         try await app.test(.router, test)
         await gateway.shutdown()

@@ -39,16 +39,18 @@ public enum ConfigLoader {
     static let plannedSections = ["store", "guard", "escalation"]
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "providers", "models", "keys"] + plannedSections)
+        _ = top.mapping(allowedKeys: ["server", "routing", "providers", "models", "keys"] + plannedSections)
         for section in plannedSections where top.child(section).isPresent {
             top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
         }
         let server = readServer(top.child("server"))
+        let routing = readRouting(top.child("routing"))
         let providers = top.child("providers").sequence().compactMap(readProvider)
-        let models = top.child("models").sequence().compactMap(readModel)
+        let providerTimeouts = Dictionary(providers.map { ($0.id, $0.timeouts) }, uniquingKeysWith: { first, _ in first })
+        let models = top.child("models").sequence().compactMap { readModel($0, providerTimeouts: providerTimeouts) }
         let keys = top.child("keys").sequence().compactMap(readKey)
         crossCheck(top, providers: providers, models: models, keys: keys)
-        let config = RampartConfig(server: server, providers: providers, models: models, keys: keys)
+        let config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
         // Only when no key entry was rejected: a broken key is reported on its own.
         if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
             top.diagnostics.report(top.child("server").child("host"), problem)
@@ -58,22 +60,23 @@ public enum ConfigLoader {
 
     private static func readServer(_ node: ConfigNode) -> ServerConfig {
         var server = ServerConfig()
-        guard let node = node.mapping(allowedKeys: ["host", "port", "max_body_bytes", "admin_token"]) else { return server }
+        guard let node = node.mapping(allowedKeys: ["host", "port", "max_body_bytes", "admin_token", "state_dir"]) else { return server }
         if let host = node.child("host").string() { server.host = host }
         if let port = node.child("port").int(min: 0, max: 65535) { server.port = port }
         if let limit = node.child("max_body_bytes").int(min: 1024, max: 1 << 30) { server.maxBodyBytes = limit }
         server.adminToken = node.child("admin_token").secret()
+        if let directory = node.child("state_dir").string() { server.stateDirectory = directory }
         return server
     }
 
-    private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "connect_timeout_ms", "read_timeout_ms"]
+    private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "timeouts"]
 
     private static func readProvider(_ node: ConfigNode) -> ProviderConfig? {
         let kind = node.child("kind").choice(["openai", "anthropic", "simulator"], required: true)
         let allowed: [String] = switch kind {
         case "openai": httpProviderKeys + ["max_tokens_field"]
         case "anthropic": httpProviderKeys + ["anthropic_version", "default_max_tokens"]
-        case "simulator": ["id", "kind", "naive", "token_delay_ms", "first_byte_delay_ms", "text", "fault"]
+        case "simulator": ["id", "kind", "naive", "token_delay_ms", "first_byte_delay_ms", "text", "fault", "timeouts"]
         default: ["id", "kind"]
         }
         guard let node = node.mapping(allowedKeys: allowed) else {
@@ -81,20 +84,21 @@ public enum ConfigLoader {
             return nil
         }
         let id = node.child("id").string(required: true)
+        let timeouts = readTimeouts(node.child("timeouts"), base: TargetTimeouts())
         guard let id, let kind else { return nil }
         switch kind {
         case "openai":
             guard var options = readHTTPOptions(node, defaultBaseURL: "https://api.openai.com/v1") else { return nil }
             options.maxTokensField = node.child("max_tokens_field").choice(["max_tokens", "max_completion_tokens"])
                 ?? (options.baseURL.hasPrefix("https://api.openai.com") ? "max_completion_tokens" : "max_tokens")
-            return ProviderConfig(id: id, kind: .openAI(options))
+            return ProviderConfig(id: id, kind: .openAI(options), timeouts: timeouts)
         case "anthropic":
             guard var options = readHTTPOptions(node, defaultBaseURL: "https://api.anthropic.com") else { return nil }
             if let version = node.child("anthropic_version").string() { options.anthropicVersion = version }
             if let tokens = node.child("default_max_tokens").int(min: 1) { options.defaultMaxTokens = tokens }
-            return ProviderConfig(id: id, kind: .anthropic(options))
+            return ProviderConfig(id: id, kind: .anthropic(options), timeouts: timeouts)
         default:
-            return ProviderConfig(id: id, kind: .simulator(readSimulator(node)))
+            return ProviderConfig(id: id, kind: .simulator(readSimulator(node)), timeouts: timeouts)
         }
     }
 
@@ -107,8 +111,6 @@ public enum ConfigLoader {
         var options = HTTPProviderOptions(baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
                                           apiKey: node.child("api_key").secret())
         options.headers = node.child("headers").entries().compactMap { name, value in value.secret().map { (name, $0) } }
-        if let connect = node.child("connect_timeout_ms").int(min: 1) { options.connectTimeoutMilliseconds = connect }
-        if let read = node.child("read_timeout_ms").int(min: 1) { options.readTimeoutMilliseconds = read }
         return options
     }
 
@@ -142,24 +144,6 @@ public enum ConfigLoader {
         return nil
     }
 
-    private static func readModel(_ node: ConfigNode) -> ModelAlias? {
-        guard let node = node.mapping(allowedKeys: ["alias", "strategy", "targets"]) else { return nil }
-        let alias = node.child("alias").string(required: true)
-        let strategy = node.child("strategy").choice(ModelAlias.Strategy.allCases.map(\.rawValue)).flatMap(ModelAlias.Strategy.init) ?? .fallback
-        let targetNodes = node.child("targets").sequence()
-        if targetNodes.isEmpty { node.diagnostics.report(node.child("targets"), "must list at least one target") }
-        let targets = targetNodes.compactMap { target -> Target? in
-            guard let target = target.mapping(allowedKeys: ["provider", "model", "weight"]) else { return nil }
-            let provider = target.child("provider").string(required: true)
-            let model = target.child("model").string(required: true)
-            let weight = target.child("weight").int(min: 0) ?? 1
-            guard let provider, let model else { return nil }
-            return Target(provider: provider, model: model, weight: weight)
-        }
-        guard let alias else { return nil }
-        return ModelAlias(alias: alias, strategy: strategy, targets: targets)
-    }
-
     private static func readKey(_ node: ConfigNode) -> KeyConfig? {
         guard let node = node.mapping(allowedKeys: ["id", "secret", "secret_hash", "tenant", "attributes"]) else { return nil }
         let id = node.child("id").string(required: true)
@@ -180,14 +164,7 @@ public enum ConfigLoader {
             node.diagnostics.report(node, "must have exactly one of 'secret' (for example env:APP_KEY) or 'secret_hash' (sha256:…)")
             credential = nil
         }
-        var attributes: [String: [String]] = [:]
-        for (name, value) in node.child("attributes").entries() {
-            if let list = value.node?.sequence {
-                attributes[name] = list.compactMap(\.string)
-            } else if let single = value.string() {
-                attributes[name] = [single]
-            }
-        }
+        let attributes = Dictionary(node.child("attributes").stringLists(), uniquingKeysWith: { first, _ in first })
         guard let id, let credential else { return nil }
         return KeyConfig(id: id, credential: credential, tenant: node.child("tenant").string(), attributes: attributes)
     }
@@ -201,15 +178,10 @@ public enum ConfigLoader {
         }
         let modelNodes = top.child("models").sequence()
         var seenAliases: Set<String> = []
-        for (index, model) in models.enumerated() {
-            let node = modelNodes[min(index, modelNodes.count - 1)]
-            if !seenAliases.insert(model.alias).inserted { report(node.child("alias"), "duplicates alias '\(model.alias)'") }
-            for (targetIndex, target) in model.targets.enumerated() where !seenProviders.contains(target.provider) {
-                let known = providers.map(\.id).joined(separator: ", ")
-                report(node.child("targets").sequence()[targetIndex].child("provider"),
-                       "names provider '\(target.provider)', which is not defined (defined: \(known.isEmpty ? "none" : known))")
-            }
+        for (index, model) in models.enumerated() where !seenAliases.insert(model.alias).inserted {
+            report(modelNodes[min(index, modelNodes.count - 1)].child("alias"), "duplicates alias '\(model.alias)'")
         }
+        crossCheckRouting(top, providers: seenProviders, models: models)
         let keyNodes = top.child("keys").sequence()
         var seenKeys: Set<String> = []
         for (index, key) in keys.enumerated() where !seenKeys.insert(key.id).inserted {

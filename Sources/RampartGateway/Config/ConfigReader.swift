@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// One problem found in a configuration file, located by key path and line.
@@ -135,6 +136,27 @@ struct ConfigNode {
         return value
     }
 
+    /// A whole number of milliseconds (keys ending in `_ms`), at least `min`.
+    func milliseconds(min: Int = 1) -> Duration? {
+        int(min: min, max: 365 * 24 * 3_600_000).map { .milliseconds($0) }
+    }
+
+    /// A date, written `2026-12-31` (midnight UTC) or as an RFC 3339 time.
+    func date(required: Bool = false) -> Date? {
+        guard let text = string(required: required) else { return nil }
+        if let date = ConfigDates.parse(text) { return date }
+        diagnostics.report(self, "must be a date such as 2026-12-31 or 2026-12-31T18:00:00Z; got '\(text)'")
+        return nil
+    }
+
+    /// A mapping of names to one value or a list of values (attributes, access rules).
+    func stringLists() -> [(String, [String])] {
+        entries().compactMap { name, value in
+            if let list = value.node?.sequence { return (name, list.compactMap(\.string)) }
+            return value.string().map { (name, [$0]) }
+        }
+    }
+
     func bool() -> Bool? {
         guard isPresent else { return nil }
         guard let value = node?.bool else {
@@ -188,4 +210,14 @@ func editDistance(_ a: String, _ b: String) -> Int {
         previous = current
     }
     return previous[b.count]
+}
+
+/// Dates as configuration files write them.
+enum ConfigDates {
+    static func parse(_ text: String) -> Date? {
+        if let date = Timestamps.parse(text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return day.date(from: text)
+    }
 }

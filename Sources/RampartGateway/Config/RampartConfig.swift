@@ -5,12 +5,16 @@ public struct RampartConfig: Sendable {
     public var providers: [ProviderConfig]
     public var models: [ModelAlias]
     public var keys: [KeyConfig]
+    /// Defaults for every alias's routing.
+    public var routing: RoutingDefaults
 
-    public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig]) {
+    public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
+                routing: RoutingDefaults = RoutingDefaults()) {
         self.server = server
         self.providers = providers
         self.models = models
         self.keys = keys
+        self.routing = routing
     }
 
     /// Why this configuration must not be served, when it would let anyone who can reach the
@@ -29,14 +33,18 @@ public struct ServerConfig: Sendable {
     public var maxBodyBytes: Int
     /// Token for `/admin` endpoints; `nil` disables them.
     public var adminToken: String?
+    /// Where Rampart keeps its own files (the admin event log); created when first needed.
+    public var stateDirectory: String
 
     public static let defaultMaxBodyBytes = 4 * 1024 * 1024
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = defaultMaxBodyBytes, adminToken: String? = nil) {
+    public init(host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = defaultMaxBodyBytes, adminToken: String? = nil,
+                stateDirectory: String = ".") {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.adminToken = adminToken
+        self.stateDirectory = stateDirectory
     }
 
     /// Whether `host` only accepts connections from this machine.
@@ -49,6 +57,8 @@ public struct ServerConfig: Sendable {
 public struct ProviderConfig: Sendable {
     public var id: String
     public var kind: Kind
+    /// Time limits for its targets, which each target may override.
+    public var timeouts: TargetTimeouts
 
     public enum Kind: Sendable {
         case openAI(HTTPProviderOptions)
@@ -56,9 +66,10 @@ public struct ProviderConfig: Sendable {
         case simulator(SimulatorOptions)
     }
 
-    public init(id: String, kind: Kind) {
+    public init(id: String, kind: Kind, timeouts: TargetTimeouts = TargetTimeouts()) {
         self.id = id
         self.kind = kind
+        self.timeouts = timeouts
     }
 }
 
@@ -70,10 +81,6 @@ public struct HTTPProviderOptions: Sendable {
     public var apiKey: String?
     /// Extra headers sent with every request (for example an organisation id).
     public var headers: [(String, String)]
-    /// Time allowed to open a connection.
-    public var connectTimeoutMilliseconds: Int
-    /// Time allowed for a whole non-streaming request, or between two chunks of a stream.
-    public var readTimeoutMilliseconds: Int
     /// OpenAI: `max_tokens` or `max_completion_tokens` for requests translated from Anthropic clients.
     public var maxTokensField: String
     /// Anthropic: the token limit sent when an OpenAI client set none (Anthropic requires one).
@@ -82,15 +89,12 @@ public struct HTTPProviderOptions: Sendable {
     public var anthropicVersion: String
 
     public init(
-        baseURL: String, apiKey: String?, headers: [(String, String)] = [], connectTimeoutMilliseconds: Int = 5_000,
-        readTimeoutMilliseconds: Int = 600_000, maxTokensField: String = "max_tokens", defaultMaxTokens: Int = 4096,
+        baseURL: String, apiKey: String?, headers: [(String, String)] = [], maxTokensField: String = "max_tokens", defaultMaxTokens: Int = 4096,
         anthropicVersion: String = "2023-06-01"
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.headers = headers
-        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
-        self.readTimeoutMilliseconds = readTimeoutMilliseconds
         self.maxTokensField = maxTokensField
         self.defaultMaxTokens = defaultMaxTokens
         self.anthropicVersion = anthropicVersion
@@ -108,24 +112,60 @@ public struct ModelAlias: Sendable {
     public var alias: String
     public var strategy: Strategy
     public var targets: [Target]
+    /// Overrides ``RoutingDefaults/deadline``.
+    public var deadline: Duration?
+    /// Overrides ``RoutingDefaults/streamFailover``.
+    public var streamFailover: StreamFailoverMode?
+    /// Overrides ``RoutingDefaults/actions``, class by class.
+    public var actions: [ErrorClass: ErrorAction]
+    /// Who may use the alias.
+    public var access: AccessRules
+    /// Where requests the input guard marks high risk go instead.
+    public var highRiskTarget: Target?
+    /// The only targets a content-policy refusal may fail over to.
+    public var contentPolicyFallbacks: [Target]
+    /// What happens to a target past its sunset; by default its successor takes over when it has one.
+    public var afterSunset: AfterSunset?
 
-    public init(alias: String, strategy: Strategy = .fallback, targets: [Target]) {
+    public init(alias: String, strategy: Strategy = .fallback, targets: [Target], deadline: Duration? = nil,
+                streamFailover: StreamFailoverMode? = nil, actions: [ErrorClass: ErrorAction] = [:], access: AccessRules = AccessRules(),
+                highRiskTarget: Target? = nil, contentPolicyFallbacks: [Target] = [], afterSunset: AfterSunset? = nil) {
         self.alias = alias
         self.strategy = strategy
         self.targets = targets
+        self.deadline = deadline
+        self.streamFailover = streamFailover
+        self.actions = actions
+        self.access = access
+        self.highRiskTarget = highRiskTarget
+        self.contentPolicyFallbacks = contentPolicyFallbacks
+        self.afterSunset = afterSunset
     }
 }
 
-/// A provider and the provider's own model name.
+/// A provider and the provider's own model name, with how to use it.
 public struct Target: Sendable, Hashable, CustomStringConvertible {
     public var provider: String
     public var model: String
+    /// Share of first choices under the `weighted` strategy.
     public var weight: Int
+    /// How often this target may be retried within one request.
+    public var retries: Int
+    /// The model's context window in tokens, when known (for context-length failover).
+    public var contextWindow: Int?
+    /// Time limits: the provider's, overridden by the target's own.
+    public var timeouts: TargetTimeouts
+    public var deprecation: Deprecation?
 
-    public init(provider: String, model: String, weight: Int = 1) {
+    public init(provider: String, model: String, weight: Int = 1, retries: Int = 1, contextWindow: Int? = nil,
+                timeouts: TargetTimeouts = TargetTimeouts(), deprecation: Deprecation? = nil) {
         self.provider = provider
         self.model = model
         self.weight = weight
+        self.retries = retries
+        self.contextWindow = contextWindow
+        self.timeouts = timeouts
+        self.deprecation = deprecation
     }
 
     /// `provider/model`, as in the `x-rampart-route` header.

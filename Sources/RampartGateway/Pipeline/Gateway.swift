@@ -1,46 +1,84 @@
+import Foundation
 import Logging
 import RampartWire
 
-/// The request pipeline behind the HTTP layer: authentication, model aliases, providers.
+/// Marks requests that should go to an alias's `high_risk_target`. The input guard will be one;
+/// until then, and in tests, any type can stand in.
+public protocol RiskAssessor: Sendable {
+    func isHighRisk(_ request: ChatRequest, principal: Principal) -> Bool
+}
+
+/// The request pipeline behind the HTTP layer: authentication, access control, routing, providers.
 ///
-/// One instance serves one loaded configuration. It is immutable and safe to share between
-/// requests; ``shutdown()`` releases the providers' connections.
+/// One instance serves one loaded configuration. It is safe to share between requests;
+/// ``shutdown()`` releases the providers' connections.
 public final class Gateway: Sendable {
     public let config: RampartConfig
     public let keyRing: KeyRing
+    public let killSwitches: KillSwitchRegistry
+    /// Health of every target the configuration names, by `provider/model`.
+    public let monitors: [String: TargetMonitor]
     private let providers: [String: any Provider]
     private let aliases: [String: ModelAlias]
+    private let planner: RoutePlanner
+    private let router: Router
+    private let riskAssessor: (any RiskAssessor)?
     private let logger: Logger
 
-    /// An answer and the route that produced it.
+    /// An answer and how it was routed.
     public struct Routed<Value: Sendable>: Sendable {
         public var value: Value
         public var target: Target
-        /// Upstream attempts made (1 until routing with fallbacks arrives).
+        /// Upstream calls made, retries included.
         public var attempts: Int
+        /// `x-rampart-fallback-reason`, when the first choice did not serve.
+        public var fallbackReason: String?
+        /// `x-rampart-route-reason`, when routing departed from the alias's targets.
+        public var routeReason: RouteReason?
+        /// When the request's deadline passes (a stream must end by then).
+        public var deadline: ContinuousClock.Instant
     }
 
-    public init(config: RampartConfig, logger: Logger) {
+    /// A gateway for `config`; throws when the admin event log in the state directory cannot be read.
+    public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil) throws(AdminLogError) {
         self.config = config
         self.logger = logger
+        self.riskAssessor = riskAssessor
         keyRing = KeyRing(config.keys)
+        killSwitches = try KillSwitchRegistry(directory: config.server.stateDirectory, logger: logger)
+        let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
+        var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]
+        for target in targets {
+            profiles[target.provider, default: []].insert(.init(connect: target.timeouts.connect, idle: target.timeouts.idle))
+        }
         var providers: [String: any Provider] = [:]
         for provider in config.providers {
+            let profiles = profiles[provider.id] ?? [.init(connect: provider.timeouts.connect, idle: provider.timeouts.idle)]
             providers[provider.id] = switch provider.kind {
-            case .openAI(let options): HTTPProvider(id: provider.id, api: .openAI, options: options)
-            case .anthropic(let options): HTTPProvider(id: provider.id, api: .anthropic, options: options)
+            case .openAI(let options): HTTPProvider(id: provider.id, api: .openAI, options: options, profiles: profiles)
+            case .anthropic(let options): HTTPProvider(id: provider.id, api: .anthropic, options: options, profiles: profiles)
             case .simulator(let options): SimulatorProvider(id: provider.id, options: options)
             }
         }
         self.providers = providers
-        aliases = Dictionary(config.models.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
-        for model in config.models where model.targets.count > 1 {
-            logger.warning("alias '\(model.alias)' lists \(model.targets.count) targets with strategy \(model.strategy.rawValue); this version routes every request to the first target (\(model.targets[0]))")
+        var monitors: [String: TargetMonitor] = [:]
+        for target in targets where monitors[target.description] == nil {
+            monitors[target.description] = TargetMonitor(provider: target.provider, target: target.description,
+                                                         settings: config.routing.breaker, logger: logger)
         }
+        self.monitors = monitors
+        aliases = Dictionary(config.models.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
+        planner = RoutePlanner(aliases: aliases, monitors: monitors, logger: logger)
+        router = Router(providers: providers, monitors: monitors, defaults: config.routing, logger: logger)
     }
 
-    /// The aliases clients may use, sorted.
-    public var modelAliases: [String] { aliases.keys.sorted() }
+    /// The aliases `principal` may use, sorted.
+    public func modelAliases(for principal: Principal) -> [String] {
+        let switches = killSwitches.active()
+        return aliases.values.filter { model in
+            model.access.denial(for: principal, alias: model.alias) == nil && aliasSwitch(model.alias, principal, switches) == nil
+        }.map(\.alias).sorted()
+    }
 
     /// The principal for a presented key (`nil` when none was sent).
     public func authenticate(secret: String?) throws(RampartError) -> Principal {
@@ -52,27 +90,38 @@ public final class Gateway: Sendable {
         guard let principal = keyRing.principal(forSecret: secret) else {
             throw RampartError(status: 401, code: "rampart_invalid_api_key", message: "The API key is not valid for this Rampart gateway.")
         }
+        if let killSwitch = killSwitches.active().first(where: { $0.scope == .key && $0.target == principal.keyID && $0.covers(principal) }) {
+            throw RampartError(status: 403, code: "rampart_key_disabled",
+                               message: "This API key ('\(principal.keyID)') is disabled by \(killSwitch.summary). Ask the gateway's operator.")
+        }
         return principal
     }
 
     /// Sends a request and waits for the whole answer.
-    public func complete(_ request: ChatRequest, principal: Principal) async throws(RampartError) -> Routed<ChatResponse> {
-        let (target, provider) = try route(request.model)
-        do {
-            return Routed(value: try await provider.complete(request, model: target.model), target: target, attempts: 1)
-        } catch {
-            throw report(error, target: target, request: request)
+    ///
+    /// - Parameter timeout: the client's own budget (`x-rampart-timeout-ms`), replacing the alias's.
+    public func complete(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<ChatResponse> {
+        let (plan, deadline) = try prepare(request, principal: principal, timeout: timeout)
+        let served = try await router.run(plan, deadline: deadline) { provider, target, limits throws(UpstreamFailure) in
+            try await provider.complete(request, model: target.model, limits: limits)
         }
+        return routed(served, value: served.value, deadline: deadline)
     }
 
-    /// Sends a request and returns its stream once the upstream has started answering.
-    public func stream(_ request: ChatRequest, principal: Principal) async throws(RampartError) -> Routed<EventStream> {
-        let (target, provider) = try route(request.model)
-        do {
-            return Routed(value: try await provider.stream(request, model: target.model), target: target, attempts: 1)
-        } catch {
-            throw report(error, target: target, request: request)
+    /// Sends a request and returns its stream once the upstream has sent its first event; a
+    /// failure before that fails over invisibly, one after it follows the alias's `stream_failover`.
+    public func stream(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<EventStream> {
+        let (plan, deadline) = try prepare(request, principal: principal, timeout: timeout)
+        let router = router
+        let start: @Sendable (ChatRequest, Set<String>) async throws(RampartError) -> Router.Served<StartedStream> = { request, used throws(RampartError) in
+            try await router.run(plan, deadline: deadline, excluding: used) { provider, target, limits throws(UpstreamFailure) in
+                try await StartedStream.start(try await provider.stream(request, model: target.model, limits: limits))
+            }
         }
+        let served = try await start(request, [])
+        let stitched = StitchedStream(served.value, target: served.target, request: request,
+                                      mode: plan.alias.streamFailover ?? config.routing.streamFailover, monitors: monitors, resume: start)
+        return routed(served, value: stitched.events, deadline: deadline)
     }
 
     /// Logs an upstream failure and returns the client's error.
@@ -87,13 +136,36 @@ public final class Gateway: Sendable {
         for provider in providers.values { await provider.shutdown() }
     }
 
-    private func route(_ alias: String) throws(RampartError) -> (Target, any Provider) {
-        guard let model = aliases[alias], let target = model.targets.first, let provider = providers[target.provider] else {
-            let known = modelAliases.prefix(20).joined(separator: ", ")
+    /// Access checks, the route plan and the deadline for one request.
+    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) throws(RampartError) -> (RoutePlan, ContinuousClock.Instant) {
+        let now = ContinuousClock.now
+        guard let model = aliases[request.model] else {
+            let known = modelAliases(for: principal).prefix(20).joined(separator: ", ")
             throw RampartError(status: 404, code: "rampart_model_not_found",
-                               message: "The model '\(alias)' does not exist on this gateway. Available models: \(known.isEmpty ? "none" : known).",
+                               message: "The model '\(request.model)' does not exist on this gateway. Available models: \(known.isEmpty ? "none" : known).",
                                param: "model")
         }
-        return (target, provider)
+        let switches = killSwitches.active()
+        if let killSwitch = aliasSwitch(model.alias, principal, switches) {
+            throw RampartError(status: 403, code: "rampart_model_disabled",
+                               message: "The model '\(model.alias)' is disabled by \(killSwitch.summary).", param: "model")
+        }
+        if let (rule, reason) = model.access.denial(for: principal, alias: model.alias) {
+            throw RampartError(status: 403, code: "rampart_access_denied",
+                               message: "Access to model '\(model.alias)' is denied by rule \(rule): \(reason).", param: "model")
+        }
+        let highRisk = model.highRiskTarget != nil && riskAssessor?.isHighRisk(request, principal: principal) == true
+        let plan = planner.plan(model, principal: principal, highRisk: highRisk, switches: switches, now: Date())
+        return (plan, now + (timeout ?? model.deadline ?? config.routing.deadline))
+    }
+
+    private func aliasSwitch(_ alias: String, _ principal: Principal, _ switches: [KillSwitch]) -> KillSwitch? {
+        switches.first { $0.scope == .alias && $0.target == alias && $0.covers(principal) }
+    }
+
+    private func routed<Served: Sendable, Value: Sendable>(_ served: Router.Served<Served>, value: Value,
+                                                         deadline: ContinuousClock.Instant) -> Routed<Value> {
+        Routed(value: value, target: served.target, attempts: served.trace.attempts, fallbackReason: served.trace.fallbackReason,
+               routeReason: served.routeReason, deadline: deadline)
     }
 }

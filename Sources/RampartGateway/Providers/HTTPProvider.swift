@@ -11,33 +11,48 @@ import RampartWire
 ///
 /// It owns `HTTPClient`s (one per event loop, see ``LoopLocalHTTPClients``) configured for a proxy:
 /// no connection-retry loop (a refused connection is reported at once, so that routing can move
-/// on), a connect timeout, an idle read timeout that also bounds the gap between two stream
-/// chunks, and a connection pool sized for concurrency.
+/// on) and a connection pool sized for concurrency. AsyncHTTPClient fixes the connect and read
+/// timeouts per client, so there is one set of clients per ``ConnectionProfile`` its targets use;
+/// the time to the response head and the attempt's end are enforced per request.
 public final class HTTPProvider: Provider {
     public let id: String
     public let api: WireAPI
     private let options: HTTPProviderOptions
-    private let clients: LoopLocalHTTPClients
+    private let clients: [ConnectionProfile: LoopLocalHTTPClients]
+    /// The clients of the first profile, for limits no target declared.
+    private let defaultClients: LoopLocalHTTPClients
     private let endpoint: String
     private let headers: HTTPHeaders
 
     /// Largest upstream body Rampart reads into memory (a non-streaming answer or an error).
     static let maxBodyBytes = 32 * 1024 * 1024
 
-    public init(id: String, api: WireAPI, options: HTTPProviderOptions) {
+    /// The client-level timeouts one set of clients is built with.
+    public struct ConnectionProfile: Sendable, Hashable {
+        public var connect: Duration
+        /// The longest silence between two reads (AsyncHTTPClient's read timeout).
+        public var idle: Duration
+
+        public init(connect: Duration, idle: Duration) {
+            self.connect = connect
+            self.idle = idle
+        }
+
+        public init(_ limits: AttemptLimits) {
+            self.init(connect: limits.connect, idle: limits.idle)
+        }
+    }
+
+    /// A provider with clients for each of `profiles` (at least one is always made).
+    public init(id: String, api: WireAPI, options: HTTPProviderOptions, profiles: Set<ConnectionProfile>) {
         self.id = id
         self.api = api
         self.options = options
-        var configuration = HTTPClient.Configuration(
-            timeout: .init(connect: .milliseconds(Int64(options.connectTimeoutMilliseconds)),
-                           read: .milliseconds(Int64(options.readTimeoutMilliseconds))))
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
-        configuration.connectionPool.retryConnectionEstablishment = false
-        // Rampart sends no Accept-Encoding, so answers arrive uncompressed; no decompressor needed.
-        configuration.decompression = .disabled
-        // No spans until Rampart is configured with a tracer: creating them costs per request.
-        configuration.tracing.tracer = nil
-        clients = LoopLocalHTTPClients(configuration: configuration)
+        let defaults = TargetTimeouts()
+        let profiles = profiles.isEmpty ? [ConnectionProfile(connect: defaults.connect, idle: defaults.idle)] : Array(profiles)
+        let clients = Dictionary(uniqueKeysWithValues: profiles.map { ($0, LoopLocalHTTPClients(configuration: Self.clientConfiguration($0))) })
+        self.clients = clients
+        defaultClients = clients[profiles[0]] ?? LoopLocalHTTPClients(configuration: Self.clientConfiguration(profiles[0]))
         var headers = HTTPHeaders([("content-type", "application/json"), ("user-agent", "rampart")])
         switch api {
         case .openAI:
@@ -52,10 +67,22 @@ public final class HTTPProvider: Provider {
         self.headers = headers
     }
 
-    public func complete(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> ChatResponse {
+    private static func clientConfiguration(_ profile: ConnectionProfile) -> HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            timeout: .init(connect: .init(profile.connect), read: .init(profile.idle)))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        // Rampart sends no Accept-Encoding, so answers arrive uncompressed; no decompressor needed.
+        configuration.decompression = .disabled
+        // No spans until Rampart is configured with a tracer: creating them costs per request.
+        configuration.tracing.tracer = nil
+        return configuration
+    }
+
+    public func complete(_ request: ChatRequest, model: String, limits: AttemptLimits) async throws(UpstreamFailure) -> ChatResponse {
         let request = request.streaming(false)
-        let response = try await send(try encode(request, model: model), streaming: false)
-        let body = try await collect(response)
+        let response = try await send(try encode(request, model: model), streaming: false, limits: limits)
+        let body = try await collect(response, limits: limits)
         do {
             switch api {
             case .openAI: return try OpenAIResponseCodec.decode(body)
@@ -66,23 +93,23 @@ public final class HTTPProvider: Provider {
         }
     }
 
-    public func stream(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> EventStream {
+    public func stream(_ request: ChatRequest, model: String, limits: AttemptLimits) async throws(UpstreamFailure) -> EventStream {
         let request = request.streaming(true)
-        let response = try await send(try encode(request, model: model), streaming: true)
+        let response = try await send(try encode(request, model: model), streaming: true, limits: limits)
         let contentType = response.headers.first(name: "content-type") ?? ""
         guard contentType.contains("text/event-stream") else {
-            let body = try await collect(response)
+            let body = try await collect(response, limits: limits)
             throw .malformed("asked for a stream, the provider answered '\(contentType)': \(String(decoding: body.prefix(120), as: UTF8.self))")
         }
         let api = self.api
         return EventStream {
-            let reader = UpstreamStreamReader(body: response.body, api: api)
+            let reader = UpstreamStreamReader(body: response.body, api: api, limits: limits)
             return { try await reader.next() }
         }
     }
 
     public func shutdown() async {
-        await clients.shutdown()
+        for client in clients.values { await client.shutdown() }
     }
 
     private func encode(_ request: ChatRequest, model: String) throws(UpstreamFailure) -> Data {
@@ -97,45 +124,50 @@ public final class HTTPProvider: Provider {
     }
 
     /// Posts `body` and returns the response once its head arrived with a success status.
-    private func send(_ body: Data, streaming: Bool) async throws(UpstreamFailure) -> HTTPClientResponse {
+    private func send(_ body: Data, streaming: Bool, limits: AttemptLimits) async throws(UpstreamFailure) -> HTTPClientResponse {
         var request = HTTPClientRequest(url: endpoint)
         request.method = .POST
         request.headers = headers
         if streaming { request.headers.replaceOrAdd(name: "accept", value: "text/event-stream") }
         request.body = .bytes(ByteBuffer(data: body))
         let response: HTTPClientResponse
+        let (headDeadline, headTimeout) = limits.firstByteDeadline
         do {
-            response = try await clients.current.execute(request, timeout: .milliseconds(Int64(options.readTimeoutMilliseconds)))
+            response = try await client(limits).execute(request, deadline: .now() + TimeAmount(headDeadline - .now))
         } catch {
-            throw Self.classify(error)
+            throw Self.classify(error, deadline: headTimeout)
         }
         guard (200..<300).contains(response.status.code) else {
             let errorBody = (try? await response.body.collect(upTo: 64 * 1024)).map { Data(buffer: $0) } ?? Data()
-            let (message, type) = UpstreamErrorReport.describe(
+            throw .status(UpstreamErrorReport.describe(
                 status: Int(response.status.code), body: errorBody, contentType: response.headers.first(name: "content-type"),
-                secrets: [options.apiKey].compactMap { $0 })
-            throw .status(Int(response.status.code), message: message, type: type,
-                          retryAfterSeconds: response.headers.first(name: "retry-after").flatMap { Int($0) })
+                retryAfter: response.headers.first(name: "retry-after"), secrets: [options.apiKey].compactMap { $0 }))
         }
         return response
     }
 
-    private func collect(_ response: HTTPClientResponse) async throws(UpstreamFailure) -> Data {
+    /// The clients for this attempt's connect and idle timeouts.
+    private func client(_ limits: AttemptLimits) -> HTTPClient {
+        (clients[ConnectionProfile(limits)] ?? defaultClients).current
+    }
+
+    private func collect(_ response: HTTPClientResponse, limits: AttemptLimits) async throws(UpstreamFailure) -> Data {
         do {
             return Data(buffer: try await response.body.collect(upTo: Self.maxBodyBytes))
         } catch {
-            throw Self.classify(error)
+            throw Self.classify(error, deadline: limits.endKind)
         }
     }
 
-    /// The failure class of an error AsyncHTTPClient or NIO raised.
-    static func classify(_ error: any Error) -> UpstreamFailure {
+    /// The failure class of an error AsyncHTTPClient or NIO raised; `deadline` names the limit
+    /// that AsyncHTTPClient's deadline stood for.
+    static func classify(_ error: any Error, deadline: TimeoutKind) -> UpstreamFailure {
         if let failure = error as? UpstreamFailure { return failure }
         if let error = error as? HTTPClientError {
             switch error {
-            case .connectTimeout: return .timeout("connecting took too long")
-            case .readTimeout: return .timeout("no data arrived within the read timeout")
-            case .deadlineExceeded: return .timeout("no answer arrived within the read timeout")
+            case .connectTimeout: return .timeout(.connect, "connecting took too long")
+            case .readTimeout: return .timeout(.idle, "the provider went silent for longer than the idle timeout")
+            case .deadlineExceeded: return .timeout(deadline, "no answer arrived within the \(deadline) timeout")
             case .remoteConnectionClosed: return .connect("the provider closed the connection before answering")
             default: return .connect(String(describing: error))
             }
@@ -143,69 +175,6 @@ public final class HTTPProvider: Provider {
         if error is CancellationError { return .connect("the request was cancelled") }
         if error is NIOTooManyBytesError { return .malformed("the answer is larger than \(maxBodyBytes) bytes") }
         return .connect(String(describing: error))
-    }
-}
-
-/// Reads an upstream SSE body into canonical events, one network chunk at a time.
-final class UpstreamStreamReader: @unchecked Sendable {
-    // Only ever used from the single task that iterates the EventStream.
-    private var body: HTTPClientResponse.Body.AsyncIterator
-    private var parser = ServerSentEventParser()
-    private var openAI = OpenAIStreamDecoder()
-    private var anthropic = AnthropicStreamDecoder()
-    private let api: WireAPI
-    private var pending: [StreamEvent] = []
-    private var pendingIndex = 0
-    private var ended = false
-
-    init(body: HTTPClientResponse.Body, api: WireAPI) {
-        self.body = body.makeAsyncIterator()
-        self.api = api
-    }
-
-    func next() async throws(UpstreamFailure) -> StreamEvent? {
-        while pendingIndex == pending.count {
-            if ended { return nil }
-            pending.removeAll(keepingCapacity: true)
-            pendingIndex = 0
-            let chunk: ByteBuffer?
-            do {
-                chunk = try await body.next()
-            } catch {
-                throw .streamCut("the stream broke off: \(HTTPProvider.classify(error))")
-            }
-            var events: [ServerSentEvent]
-            do {
-                if let chunk {
-                    events = try parser.parse(chunk.readableBytesView)
-                } else {
-                    events = parser.finish().map { [$0] } ?? []
-                    ended = true
-                }
-            } catch {
-                throw .malformed("a stream event is larger than the parser allows")
-            }
-            for event in events { pending += try decode(event) }
-            if ended && !isComplete { throw .streamCut("the provider closed the stream before finishing the answer") }
-        }
-        defer { pendingIndex += 1 }
-        return pending[pendingIndex]
-    }
-
-    private var isComplete: Bool { api == .openAI ? openAI.isComplete : anthropic.isComplete }
-
-    private func decode(_ event: ServerSentEvent) throws(UpstreamFailure) -> [StreamEvent] {
-        do {
-            switch api {
-            case .openAI: return try openAI.decode(event)
-            case .anthropic: return try anthropic.decode(event)
-            }
-        } catch {
-            switch error {
-            case .providerError(let type, let message): throw .status(500, message: message, type: type, retryAfterSeconds: nil)
-            case .malformed(let detail): throw .malformed(detail)
-            }
-        }
     }
 }
 

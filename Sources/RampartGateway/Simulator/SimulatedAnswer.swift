@@ -9,6 +9,9 @@ import RampartWire
 /// - Otherwise it answers with `text` from the options, or a sentence built from the last user
 ///   message. Unless `naive`, it refuses requests whose wording is plainly harmful — a crude
 ///   keyword test that stands in for a cautious model; the guard never relies on it.
+/// - A conversation that ends with an assistant message is a prefill: when that text begins the
+///   answer the simulator would give without it, it continues from there (as a model continues
+///   its own partial answer), so that a resumed stream reads exactly like an unbroken one.
 struct SimulatedAnswer {
     enum Body: Equatable {
         case text([String])
@@ -20,6 +23,11 @@ struct SimulatedAnswer {
     let inputTokens: Int
 
     init(request: ChatRequest, options: SimulatorOptions, callID: String) {
+        var request = request
+        var prefill = ""
+        if request.messages.last?.role == .assistant {
+            prefill = request.messages.removeLast().text
+        }
         inputTokens = request.messages.reduce(0) { $0 + Self.words($1.text).count }
         let last = request.messages.last
         if !request.tools.isEmpty, request.toolChoice != ToolChoice.none, last?.role == .user,
@@ -49,8 +57,22 @@ struct SimulatedAnswer {
             tokens = Array(tokens.prefix(limit))
             reason = .maxTokens
         }
-        body = .text(tokens)
+        body = .text(Self.continuing(tokens, after: prefill))
         stopReason = reason
+    }
+
+    /// The tokens after those that spell `prefill` (which may lack its trailing whitespace, as
+    /// Anthropic requires), or all of them when they do not start with it.
+    private static func continuing(_ tokens: [String], after prefill: String) -> [String] {
+        guard !prefill.isEmpty else { return tokens }
+        var spelled = ""
+        for (index, token) in tokens.enumerated() {
+            spelled += token
+            let trimmed = String(spelled.reversed().drop { $0.isWhitespace }.reversed())
+            if spelled == prefill || trimmed == prefill { return Array(tokens[(index + 1)...]) }
+            if !prefill.hasPrefix(trimmed) { break }
+        }
+        return tokens
     }
 
     /// Tokens as the simulator streams them: each word with the space that follows it.

@@ -15,20 +15,20 @@ public final class SimulatorProvider: Provider {
         self.options = options
     }
 
-    public func complete(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> ChatResponse {
-        let (serial, fault, answer) = try await begin(request)
+    public func complete(_ request: ChatRequest, model: String, limits: AttemptLimits) async throws(UpstreamFailure) -> ChatResponse {
+        let (serial, fault, answer) = try await begin(request, limits: limits)
         switch answer.body {
         case .text(let tokens):
             if case .cutAfterTokens? = fault { throw .streamCut("the simulator broke off the answer (fault cut_after_tokens)") }
-            try await pause(options.tokenDelayMilliseconds * tokens.count)
+            try await Self.wait(options.tokenDelayMilliseconds * tokens.count, until: limits.end, else: limits.endKind)
             return response(serial: serial, model: model, content: [.text(tokens.joined())], answer: answer, outputTokens: tokens.count)
         case .toolCall(let call):
             return response(serial: serial, model: model, content: [.toolCall(call)], answer: answer, outputTokens: 8)
         }
     }
 
-    public func stream(_ request: ChatRequest, model: String) async throws(UpstreamFailure) -> EventStream {
-        let (serial, fault, answer) = try await begin(request)
+    public func stream(_ request: ChatRequest, model: String, limits: AttemptLimits) async throws(UpstreamFailure) -> EventStream {
+        let (serial, fault, answer) = try await begin(request, limits: limits)
         var events: [StreamEvent] = [.start(id: "msg_sim_\(serial)", model: model)]
         var outputTokens = 8
         switch answer.body {
@@ -55,7 +55,7 @@ public final class SimulatorProvider: Provider {
                         throw UpstreamFailure.streamCut("the simulator broke off the stream after \(cutAfter) tokens (fault cut_after_tokens)")
                     }
                     deltas += 1
-                    if deltas > 1 { try await Self.sleep(delay) }
+                    if deltas > 1 { try await Self.pace(delay, limits: limits) }
                 }
                 return event
             }
@@ -64,11 +64,12 @@ public final class SimulatorProvider: Provider {
 
     /// Numbers the request, waits for the first byte, strikes any fault due before the answer,
     /// and works out the answer.
-    private func begin(_ request: ChatRequest) async throws(UpstreamFailure) -> (Int, SimulatorFault.Kind?, SimulatedAnswer) {
+    private func begin(_ request: ChatRequest, limits: AttemptLimits) async throws(UpstreamFailure) -> (Int, SimulatorFault.Kind?, SimulatedAnswer) {
         let serial = nextSerial()
         let fault = activeFault(serial: serial)
-        try await pause(options.firstByteDelayMilliseconds)
-        try await beforeAnswer(fault)
+        let (firstByteDeadline, firstByteKind) = limits.firstByteDeadline
+        try await Self.wait(options.firstByteDelayMilliseconds, until: firstByteDeadline, else: firstByteKind)
+        try await beforeAnswer(fault, until: firstByteDeadline, else: firstByteKind)
         return (serial, fault, SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)"))
     }
 
@@ -95,15 +96,16 @@ public final class SimulatorProvider: Provider {
     }
 
     /// Faults that strike before the answer starts.
-    private func beforeAnswer(_ fault: SimulatorFault.Kind?) async throws(UpstreamFailure) {
+    private func beforeAnswer(_ fault: SimulatorFault.Kind?, until limit: ContinuousClock.Instant,
+                              else timeout: TimeoutKind) async throws(UpstreamFailure) {
         switch fault {
         case .status(let code, let message)?:
-            throw .status(code, message: message ?? "simulated provider error \(code)", type: nil, retryAfterSeconds: code == 429 ? 1 : nil)
+            throw .status(UpstreamStatus(status: code, message: message ?? "simulated provider error \(code)", retryAfterSeconds: code == 429 ? 1 : nil))
         case .html?:
-            throw .status(500, message: "the provider answered with an HTML page instead of an API error (status 500)", type: nil, retryAfterSeconds: nil)
+            throw .status(UpstreamStatus(status: 500, message: "the provider answered with an HTML page instead of an API error (status 500)"))
         case .hang?:
-            try await pause(Int.max / 2_000_000)
-            throw .timeout("the simulator hung (fault hang)")
+            try await Self.wait(Int.max / 2_000_000, until: limit, else: timeout)
+            throw .timeout(timeout, "the simulator hung (fault hang)")
         case .reset?:
             throw .connect("connection reset by peer (fault reset)")
         case .malformed?:
@@ -113,16 +115,22 @@ public final class SimulatorProvider: Provider {
         }
     }
 
-    private func pause(_ milliseconds: Int) async throws(UpstreamFailure) {
+    /// Waits `milliseconds`, as a slow model would; when that would pass `limit`, waits until
+    /// `limit` and fails with `timeout`, as a provider's client would.
+    private static func wait(_ milliseconds: Int, until limit: ContinuousClock.Instant, else timeout: TimeoutKind) async throws(UpstreamFailure) {
+        guard milliseconds > 0 else { return }
+        let wanted = ContinuousClock.now + .milliseconds(milliseconds)
         do {
-            try await Self.sleep(milliseconds)
+            try await Task.sleep(until: min(wanted, limit), clock: .continuous)
         } catch {
             throw .connect("the request was cancelled")
         }
+        if wanted > limit { throw .timeout(timeout, "the simulator took longer than the \(timeout) timeout") }
     }
 
-    private static func sleep(_ milliseconds: Int) async throws {
-        guard milliseconds > 0 else { return }
-        try await Task.sleep(for: .milliseconds(milliseconds))
+    /// The pause between two streamed tokens, within the idle limit and the attempt's end.
+    private static func pace(_ milliseconds: Int, limits: AttemptLimits) async throws(UpstreamFailure) {
+        let idleEnd = ContinuousClock.now + limits.idle
+        try await wait(milliseconds, until: min(idleEnd, limits.end), else: idleEnd < limits.end ? .idle : limits.endKind)
     }
 }

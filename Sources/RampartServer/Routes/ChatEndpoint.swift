@@ -19,6 +19,7 @@ struct ChatEndpoint: Sendable {
 
     func handle(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let principal = try gateway.authenticate(secret: Self.presentedKey(request.headers))
+        let timeout = try Self.timeout(request.headers)
         let body = try await readBody(request)
         let chat: ChatRequest
         do {
@@ -28,19 +29,29 @@ struct ChatEndpoint: Sendable {
         }
         let gateway = gateway
         if chat.stream {
-            let routed = try await context.client.cancellingOnDisconnect { try await gateway.stream(chat, principal: principal) }
-            return Response(status: .ok, headers: headers(contentType: "text/event-stream", routed.target, routed.attempts),
-                            body: streamBody(routed.value, request: chat, target: routed.target, client: context.client))
+            let routed = try await context.client.cancellingOnDisconnect { try await gateway.stream(chat, principal: principal, timeout: timeout) }
+            return Response(status: .ok, headers: RouteHeaders.fields(contentType: "text/event-stream", routed),
+                            body: streamBody(routed.value, request: chat, target: routed.target, deadline: routed.deadline, client: context.client))
         }
-        let routed = try await context.client.cancellingOnDisconnect { try await gateway.complete(chat, principal: principal) }
+        let routed = try await context.client.cancellingOnDisconnect { try await gateway.complete(chat, principal: principal, timeout: timeout) }
         let json: Data
         do {
             json = try codec.encodeResponse(routed.value)
         } catch {
             throw gateway.report(.untranslatable(error), target: routed.target, request: chat)
         }
-        return Response(status: .ok, headers: headers(contentType: "application/json", routed.target, routed.attempts),
+        return Response(status: .ok, headers: RouteHeaders.fields(contentType: "application/json", routed),
                         body: .init(byteBuffer: ByteBuffer(data: json)))
+    }
+
+    /// The client's own deadline from `x-rampart-timeout-ms`, if it sent one.
+    static func timeout(_ headers: HTTPFields) throws(RampartError) -> Duration? {
+        guard let value = headers[.rampartTimeout] else { return nil }
+        guard let milliseconds = Int(value.trimmingCharacters(in: .whitespaces)), milliseconds > 0 else {
+            throw RampartError(status: 400, code: "rampart_invalid_request",
+                               message: "The header x-rampart-timeout-ms must be a positive whole number of milliseconds; got '\(value)'.")
+        }
+        return .milliseconds(min(milliseconds, 24 * 3_600_000))
     }
 
     /// The client's key from `Authorization: Bearer …` or `x-api-key`.
@@ -66,19 +77,14 @@ struct ChatEndpoint: Sendable {
         }
     }
 
-    private func headers(contentType: String, _ target: Target, _ attempts: Int) -> HTTPFields {
-        var fields: HTTPFields = [.contentType: contentType, .rampartRoute: target.description, .rampartAttempts: String(attempts)]
-        if contentType == "text/event-stream" { fields[.cacheControl] = "no-cache" }
-        return fields
-    }
-
     /// A body that relays one event at a time from the upstream and writes it at once.
     ///
     /// A producer task reads the upstream into a channel that holds at most one event, so that
     /// back-pressure reaches the upstream; a client hang-up ends the relay at once, even while the
-    /// upstream is silent. Either way the producer is cancelled, which drops the
-    /// upstream stream and so cancels the upstream request.
-    private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, client: ClientConnection) -> ResponseBody {
+    /// upstream is silent; so does the request's deadline, with a typed error event. Either way
+    /// the producer is cancelled, which drops the upstream stream and so cancels the upstream request.
+    private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, deadline: ContinuousClock.Instant,
+                            client: ClientConnection) -> ResponseBody {
         let codec = codec
         let gateway = gateway
         return ResponseBody { writer in
@@ -96,6 +102,10 @@ struct ChatEndpoint: Sendable {
                     } catch {
                         relay.fail(error)
                     }
+                }
+                group.addTask {
+                    try await Task.sleep(until: deadline, clock: .continuous)
+                    relay.fail(UpstreamFailure.timeout(.deadline, "the answer was still streaming when the request's deadline passed"))
                 }
                 defer { group.cancelAll() }
                 var encoder = codec.streamEncoder(for: request)

@@ -13,13 +13,13 @@ struct InfoRoutes: Sendable {
         router.get("/readyz") { _, _ in
             Self.json(.object([
                 "status": .string("ready"),
-                "models": .int(Int64(gateway.modelAliases.count)),
+                "models": .int(Int64(gateway.config.models.count)),
                 "providers": .int(Int64(gateway.config.providers.count)),
             ]))
         }
         router.get("/v1/models") { request, _ in
-            _ = try gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
-            let models = gateway.modelAliases.map { alias in
+            let principal = try gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
+            let models = gateway.modelAliases(for: principal).map { alias in
                 JSONValue.object(["id": .string(alias), "object": .string("model"), "created": .int(0), "owned_by": .string("rampart")])
             }
             return Self.json(.object(["object": .string("list"), "data": .array(models)]))

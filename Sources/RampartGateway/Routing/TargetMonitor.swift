@@ -1,0 +1,162 @@
+import Foundation
+import Logging
+import Metrics
+import NIOConcurrencyHelpers
+
+/// What Rampart knows about one target's health: its circuit breaker, a pause after a 429, and its
+/// latency. Shared by every alias that routes to the same `provider/model`; safe to use from any
+/// task.
+public final class TargetMonitor: Sendable {
+    public let target: String
+    public let provider: String
+    private let state: NIOLockedValueBox<Inner>
+    private let breakerGauge: Gauge
+    private let logger: Logger
+
+    /// Weight of the newest sample in the latency average.
+    static let latencySmoothing = 0.3
+
+    private struct Inner: Sendable {
+        var breaker: CircuitBreaker
+        var pausedUntil: ContinuousClock.Instant?
+        var latencyMilliseconds: Double?
+        var lastFailure: FailureNote?
+        var openedAt: Date?
+    }
+
+    /// The most recent failure, for operators.
+    public struct FailureNote: Sendable, Hashable {
+        public var errorClass: ErrorClass
+        public var message: String
+        public var at: Date
+    }
+
+    /// A point-in-time view for `GET /admin/providers`.
+    public struct Snapshot: Sendable {
+        public var state: CircuitBreaker.State
+        public var windowAttempts: Int
+        public var windowFailures: Int
+        public var consecutiveFailures: Int
+        public var openedAt: Date?
+        /// When an open breaker lets a probe through.
+        public var retryAt: Date?
+        public var pausedUntil: Date?
+        public var latencyMilliseconds: Double?
+        public var lastFailure: FailureNote?
+    }
+
+    public init(provider: String, target: String, settings: BreakerSettings, logger: Logger) {
+        self.provider = provider
+        self.target = target
+        self.logger = logger
+        state = NIOLockedValueBox(Inner(breaker: CircuitBreaker(settings: settings, now: .now)))
+        breakerGauge = Gauge(label: "rampart_breaker_state", dimensions: [("provider", provider), ("target", target)])
+        breakerGauge.record(0)
+    }
+
+    /// Asks to send an attempt now. A target paused after a 429 is rejected until the pause ends.
+    public func admit() -> Admission {
+        let now = ContinuousClock.now
+        return state.withLockedValue { inner in
+            if let paused = inner.pausedUntil, now < paused { return .rejected(.rateLimited, retryAt: paused) }
+            let before = inner.breaker.state
+            let admission = inner.breaker.admit(now: now)
+            if inner.breaker.state != before { publish(inner.breaker.state) }
+            switch admission {
+            case .allowed: return .allowed(probe: false)
+            case .probe: return .allowed(probe: true)
+            case .rejected(let retryAt): return .rejected(.breakerOpen, retryAt: retryAt)
+            }
+        }
+    }
+
+    /// Whether an attempt may go, and whether it is the breaker's probe.
+    public enum Admission: Sendable, Hashable {
+        case allowed(probe: Bool)
+        case rejected(SkipReason, retryAt: ContinuousClock.Instant?)
+    }
+
+    /// Records a successful attempt and its time to first byte.
+    public func recordSuccess(latency: Duration, probe: Bool) {
+        let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+        state.withLockedValue { inner in
+            inner.latencyMilliseconds = inner.latencyMilliseconds.map {
+                $0 + Self.latencySmoothing * (milliseconds - $0)
+            } ?? milliseconds
+            apply(.healthy, probe: probe, to: &inner)
+        }
+    }
+
+    /// Records a failed attempt.
+    public func recordFailure(_ failure: UpstreamFailure, probe: Bool) {
+        let errorClass = failure.errorClass
+        let now = ContinuousClock.now
+        state.withLockedValue { inner in
+            inner.lastFailure = FailureNote(errorClass: errorClass, message: "\(failure)", at: Date())
+            if case .status(let status) = failure, errorClass == .rateLimited {
+                let pause = ContinuousClock.Instant.now + .seconds(status.retryAfterSeconds ?? 1)
+                inner.pausedUntil = max(inner.pausedUntil ?? now, pause)
+            }
+            apply(errorClass.breakerEffect, probe: probe, to: &inner)
+        }
+    }
+
+    /// Gives back an admission whose outcome will never be known (the client left).
+    public func abandon(probe: Bool) {
+        state.withLockedValue { $0.breaker.abandon(probe: probe) }
+    }
+
+    public func snapshot() -> Snapshot {
+        let now = ContinuousClock.now
+        return state.withLockedValue { inner in
+            let counts = inner.breaker.counts(now: now)
+            var retryAt: Date?
+            if case .open(let until) = inner.breaker.state { retryAt = Date(timeIntervalSinceNow: Self.seconds(now.duration(to: until))) }
+            let paused = inner.pausedUntil.flatMap { $0 > now ? Date(timeIntervalSinceNow: Self.seconds(now.duration(to: $0))) : nil }
+            return Snapshot(state: inner.breaker.state, windowAttempts: counts.attempts, windowFailures: counts.failures,
+                            consecutiveFailures: inner.breaker.consecutiveFailures, openedAt: inner.openedAt, retryAt: retryAt,
+                            pausedUntil: paused, latencyMilliseconds: inner.latencyMilliseconds, lastFailure: inner.lastFailure)
+        }
+    }
+
+    /// Time to first byte, smoothed; `nil` until measured.
+    public var latencyMilliseconds: Double? { state.withLockedValue { $0.latencyMilliseconds } }
+
+    private func apply(_ effect: BreakerEffect, probe: Bool, to inner: inout Inner) {
+        guard let changed = inner.breaker.record(effect, probe: probe, now: .now) else { return }
+        publish(changed)
+        switch changed {
+        case .open:
+            inner.openedAt = Date()
+            logger.warning("circuit breaker opened", metadata: [
+                "target": "\(target)", "last_failure": "\(inner.lastFailure?.errorClass.rawValue ?? "none")",
+            ])
+        case .closed:
+            inner.openedAt = nil
+            logger.notice("circuit breaker closed", metadata: ["target": "\(target)"])
+        case .halfOpen:
+            break
+        }
+    }
+
+    /// Sets the gauge: 0 closed, 1 half-open, 2 open.
+    private func publish(_ state: CircuitBreaker.State) {
+        switch state {
+        case .closed: breakerGauge.record(0)
+        case .halfOpen: breakerGauge.record(1)
+        case .open: breakerGauge.record(2)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Why routing passed over a target without trying it.
+public enum SkipReason: String, Sendable, Hashable {
+    case breakerOpen = "breaker_open"
+    case rateLimited = "rate_limited"
+    case killSwitch = "kill_switch"
+    case sunset
+}

@@ -1,0 +1,86 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RampartGateway
+import RampartWire
+
+/// The admin API (docs/routing.md, "Admin API"): provider and breaker state, kill switches, the
+/// admin audit trail. Every request needs `Authorization: Bearer <server.admin_token>`.
+struct AdminRoutes: Sendable {
+    let gateway: Gateway
+
+    func register(on router: Router<RampartRequestContext>) {
+        let admin = router.group("/admin")
+        admin.get("providers") { request, _ in
+            try authorize(request)
+            return try Self.json(AdminProvidersView(gateway: gateway))
+        }
+        admin.get("kill-switches") { request, _ in
+            try authorize(request)
+            let includeAll = request.uri.queryParameters.get("all") == "true"
+            let now = Date()
+            let switches = includeAll ? gateway.killSwitches.all : gateway.killSwitches.active(at: now)
+            return try Self.json(["kill_switches": switches.map { KillSwitchView($0, now: now) }])
+        }
+        admin.post("kill-switches") { request, _ in
+            try authorize(request)
+            let body = try await request.body.collect(upTo: 64 * 1024)
+            let order = try KillSwitchOrder(json: Data(buffer: body), gateway: gateway)
+            let actor = request.headers[.rampartActor] ?? "admin"
+            let created = try record {
+                try gateway.killSwitches.create(scope: order.scope, target: order.target, tenant: order.tenant, attributes: order.attributes,
+                                                reason: order.reason, expiresAt: order.expiresAt, actor: actor)
+            }
+            return try Self.json(KillSwitchView(created, now: Date()), status: .created)
+        }
+        admin.delete("kill-switches/:id") { request, context in
+            try authorize(request)
+            let id = context.parameters.get("id") ?? ""
+            let actor = request.headers[.rampartActor] ?? "admin"
+            guard let lifted = try record({ try gateway.killSwitches.remove(id: id, actor: actor) }) else {
+                throw RampartError(status: 404, code: "rampart_not_found", message: "There is no kill switch '\(id)' in force.")
+            }
+            return try Self.json(KillSwitchView(lifted, now: Date()))
+        }
+        admin.get("events") { request, _ in
+            try authorize(request)
+            let limit = request.uri.queryParameters.get("limit").flatMap(Int.init)
+            return try Self.json(["events": gateway.killSwitches.events(limit: limit)])
+        }
+    }
+
+    /// Checks the admin token in constant time.
+    private func authorize(_ request: Request) throws(RampartError) {
+        guard let token = gateway.config.server.adminToken else {
+            throw RampartError(status: 403, code: "rampart_admin_disabled",
+                               message: "The admin API is disabled: set server.admin_token (for example env:RAMPART_ADMIN_TOKEN) to enable it.")
+        }
+        let presented = ChatEndpoint.presentedKey(request.headers) ?? ""
+        guard Data(SHA256.hash(data: Data(presented.utf8))) == Data(SHA256.hash(data: Data(token.utf8))) else {
+            throw RampartError(status: 401, code: "rampart_invalid_admin_token",
+                               message: "This admin request needs 'Authorization: Bearer <server.admin_token>'; the token sent is missing or wrong.")
+        }
+    }
+
+    /// Runs an admin change, turning a failure to record it into a typed error.
+    private func record<T>(_ change: () throws -> T) throws -> T {
+        do {
+            return try change()
+        } catch let error as AdminLogError {
+            throw RampartError(status: 500, code: "rampart_admin_log_unavailable",
+                               message: "The change was not made because it could not be recorded: \(error.message)")
+        }
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try AdminJSON.encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}
+
+extension HTTPField.Name {
+    /// Who is making an admin change, for the audit trail.
+    static let rampartActor = Self("x-rampart-actor")!
+}
