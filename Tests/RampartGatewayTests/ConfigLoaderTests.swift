@@ -104,4 +104,45 @@ import Testing
             """)
         #expect(Set(found.map(\.path)) == ["providers[0].fault", "keys[0]", "keys[1].secret_hash"])
     }
+
+    @Test func readsRoutingWithTargetOverridesOnTopOfProviderTimeouts() throws {
+        let config = try load("""
+            routing: {deadline_ms: 30000, stream_failover: error, breaker: {cooldown_s: 5, min_requests: 3}, on_error: {server_error: fail_over}}
+            providers: [{id: s, kind: simulator, timeouts: {connect_ms: 100, idle_ms: 200}}]
+            models:
+              - alias: a
+                strategy: least-latency
+                on_error: {rate_limited: retry}
+                access: {require: {jurisdiction: [US, CA]}, deny: {tenant: x}}
+                targets:
+                  - {provider: s, model: m, retries: 2, context_window: 8000, timeouts: {idle_ms: 50},
+                     deprecated: {since: 2026-01-01, sunset: "2027-01-01T00:00:00Z", successor: b}}
+              - {alias: b, targets: [{provider: s, model: n}]}
+            """)
+        #expect(config.routing.deadline == .seconds(30) && config.routing.streamFailover == .error)
+        #expect(config.routing.breaker.cooldown == .seconds(5) && config.routing.breaker.minRequests == 3)
+        #expect(config.routing.actions == [.serverError: .failOver])
+        let alias = config.models[0]
+        #expect(alias.strategy == .leastLatency && alias.actions == [.rateLimited: .retry])
+        #expect(alias.access.require.map(\.values) == [["US", "CA"]] && alias.access.deny.map(\.values) == [["x"]])
+        let target = alias.targets[0]
+        #expect(target.retries == 2 && target.contextWindow == 8000 && target.deprecation?.successor == "b")
+        #expect(target.timeouts.connect == .milliseconds(100) && target.timeouts.idle == .milliseconds(50))
+        #expect(config.models[1].targets[0].timeouts.idle == .milliseconds(200))
+    }
+
+    @Test func reportsRoutingMistakesWhereTheyAre() {
+        let found = issues("""
+            providers: [{id: s, kind: simulator}]
+            models:
+              - alias: a
+                on_error: {server_eror: retry, overloaded: explode}
+                high_risk_target: {provider: nope, model: m}
+                targets: [{provider: s, model: m, deprecated: {sunset: someday, successor: missing}}]
+            """)
+        #expect(Set(found.map(\.path)) == [
+            "models[0].on_error.server_eror", "models[0].on_error.overloaded", "models[0].high_risk_target.provider",
+            "models[0].targets[0].deprecated.sunset",
+        ])
+    }
 }

@@ -59,7 +59,6 @@ struct Router: Sendable {
                 do {
                     let value = try await operation(provider, target, limits)
                     monitor.recordSuccess(latency: start.duration(to: .now), probe: probe)
-                    count(target, outcome: "success")
                     if !trace.passedOver.isEmpty { countFallback(plan.alias.alias, trace) }
                     return Served(value: value, target: target, routeReason: candidate.routeReason, trace: trace)
                 } catch {
@@ -72,7 +71,6 @@ struct Router: Sendable {
                 }
                 let errorClass = failure.errorClass
                 monitor.recordFailure(failure, probe: probe)
-                count(target, outcome: errorClass.rawValue)
                 trace.failures.append((target, failure))
                 logger.warning("upstream attempt failed", metadata: [
                     "alias": "\(plan.alias.alias)", "target": "\(name)", "class": "\(errorClass.rawValue)", "detail": "\(failure)",
@@ -124,11 +122,6 @@ struct Router: Sendable {
         case .rateLimited: return "paused after a 429\(wait)"
         case .killSwitch, .sunset: return reason.rawValue
         }
-    }
-
-    private func count(_ target: Target, outcome: String) {
-        Counter(label: "rampart_upstream_attempts_total",
-                dimensions: [("provider", target.provider), ("target", target.description), ("outcome", outcome)]).increment()
     }
 
     private func countFallback(_ alias: String, _ trace: RouteTrace) {

@@ -11,6 +11,9 @@ public final class TargetMonitor: Sendable {
     public let provider: String
     private let state: NIOLockedValueBox<Inner>
     private let breakerGauge: Gauge
+    private let successes: Counter
+    /// `rampart_upstream_attempts_total` per failure class, made when first needed.
+    private let failures: NIOLockedValueBox<[ErrorClass: Counter]> = NIOLockedValueBox([:])
     private let logger: Logger
 
     /// Weight of the newest sample in the latency average.
@@ -52,6 +55,7 @@ public final class TargetMonitor: Sendable {
         state = NIOLockedValueBox(Inner(breaker: CircuitBreaker(settings: settings, now: .now)))
         breakerGauge = Gauge(label: "rampart_breaker_state", dimensions: [("provider", provider), ("target", target)])
         breakerGauge.record(0)
+        successes = Counter(label: "rampart_upstream_attempts_total", dimensions: [("provider", provider), ("target", target), ("outcome", "success")])
     }
 
     /// Asks to send an attempt now. A target paused after a 429 is rejected until the pause ends.
@@ -85,6 +89,7 @@ public final class TargetMonitor: Sendable {
             } ?? milliseconds
             apply(.healthy, probe: probe, to: &inner)
         }
+        successes.increment()
     }
 
     /// Records a failed attempt.
@@ -99,6 +104,13 @@ public final class TargetMonitor: Sendable {
             }
             apply(errorClass.breakerEffect, probe: probe, to: &inner)
         }
+        failures.withLockedValue { counters in
+            if let counter = counters[errorClass] { return counter }
+            let counter = Counter(label: "rampart_upstream_attempts_total",
+                                  dimensions: [("provider", provider), ("target", target), ("outcome", errorClass.rawValue)])
+            counters[errorClass] = counter
+            return counter
+        }.increment()
     }
 
     /// Gives back an admission whose outcome will never be known (the client left).
