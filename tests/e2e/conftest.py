@@ -110,17 +110,21 @@ def anthropic_client(rampart):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     rep = outcome.get_result()
-    rp = _STATE["rampart"]
+    # A module that runs its own rampart and fakes publishes them in a module-level
+    # dict E2E_STATE = {"rampart": ..., "fakes": [...]}, used here instead of the session ones.
+    state = getattr(getattr(item, "module", None), "E2E_STATE", None) or _STATE
+    rp = state.get("rampart")
+    fakes = state.get("fakes") or []
     if call.when == "setup":
         item._e2e_log_offset = rp.log_size() if rp else 0
-        item._e2e_req_offsets = [len(f.requests) for f in _STATE["fakes"]]
+        item._e2e_req_offsets = [len(f.requests) for f in fakes]
     if not rep.failed or call.when == "teardown":
         return
     if rp is not None:
         rep.sections.append(("rampart stderr during test", rp.log_text(getattr(item, "_e2e_log_offset", 0), limit=4000)))
     offsets = getattr(item, "_e2e_req_offsets", [])
     lines = []
-    for i, f in enumerate(_STATE["fakes"]):
+    for i, f in enumerate(fakes):
         start = offsets[i] if i < len(offsets) else 0
         for r in f.requests[start:][-6:]:
             raw = r.raw.decode("utf-8", "replace")

@@ -21,8 +21,37 @@ in a background thread:
     fake.sent_log       # [(token, time.monotonic() just before the write)] of the latest stream
     fake.closed_at      # monotonic time the latest stream saw its client go away (or None)
     fake.find_requests(marker) / last_request(marker) / find_streams(marker) / find_replies(marker)
-    fake.reset()        # knobs back to defaults (history kept)
+    fake.fault          # None, or a fault (below) for every chat request
+    fake.fault_count    # None, or: only the next N requests get ``fault`` (then it stops)
+    fake.model_faults   # {model: fault}: per-model faults, taking precedence over ``fault``
+    fake.faulted        # how many requests a fault was applied to
+    fake.requests_for(model=None, marker=None)   # recorded chat requests, filtered
+    fake.reset()        # knobs back to defaults, faults cleared (history kept)
     fake.stop()
+
+Faults do not depend on the message text (the same request goes to a primary
+and then to a fallback), only on the fake and the request's ``model``.  A
+fault is a dict; a ``"count": N`` member makes it strike only N more times:
+
+    {"status": 403, "message": "model suspended"}  vendor-format JSON error
+        (optional "type", "code", "retry_after": seconds -> Retry-After header)
+    {"context_length": True}   400, OpenAI code context_length_exceeded /
+                               Anthropic "prompt is too long: ..."
+    {"content_policy": True}   400, OpenAI code content_policy_violation /
+                               Anthropic "Output blocked by content filtering policy"
+    {"html500": True}          500 text/html page ({"html": True, "status": 502} too)
+    {"hang": True}             never answer; hold the connection until the client leaves
+                               (at most "hang_max" seconds, default 300; also for stall_*)
+    {"reset": True}            close the socket abruptly (SO_LINGER 0: RST), no response
+    {"cut_before_first_byte": True}  stream: 200 SSE head, then close before any
+                               event; non-streaming: close halfway through the body
+    {"cut_after_tokens": N}    stream N text deltas, then close without finishing
+                               (non-streaming: close halfway through the body)
+    {"stall_after_tokens": N}  stream N text deltas, then fall silent until the client
+                               leaves (non-streaming: half the body, then silence)
+    {"malformed": True}        200 application/json that is not the API's format
+                               ("html": 200 text/html; "truncated": cut-off JSON)
+    {"token_delay": s, "response_delay": s}   no error: answer normally, this slowly
 
 Directives in the last user message steer the reply: ``[[all-tools]]`` calls
 every tool, ``[[preamble]]`` puts a text block before the tool call(s),
@@ -39,6 +68,7 @@ import json
 import re
 import select
 import socket
+import struct
 import sys
 import threading
 import time
@@ -199,6 +229,11 @@ class RecordedRequest:
     received_at: float
     status: int | None = None  # status we answered with
     response: Any = None  # JSON we answered with (non-streaming)
+    fault: dict | None = None  # the fault applied to this request, if any
+
+    @property
+    def model(self) -> str | None:
+        return self.body.get("model") if isinstance(self.body, dict) else None
 
     def contains(self, marker: str) -> bool:
         return marker.encode() in self.raw
@@ -213,6 +248,7 @@ class StreamRecord:
     completed: bool = False  # whole reply (incl. stream terminator) was written
     planned_tokens: int = 0
     streaming: bool = True
+    cut: bool = False  # broken off on purpose by a cut_*/stall_* fault
 
 
 class _Server(ThreadingHTTPServer):
@@ -231,6 +267,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     fake: "_FakeBase"  # set on subclass
     server_version = "fake-upstream/1.0"
+    e2e_fault: dict | None = None  # the fault applied to the current request
 
     def setup(self) -> None:
         super().setup()
@@ -334,6 +371,54 @@ class _Handler(BaseHTTPRequestHandler):
         self.fake._handle(self, "GET")
 
 
+def _html_page(status: int) -> bytes:
+    return (f"<html>\r\n<head><title>{status} Internal Server Error</title></head>\r\n<body>\r\n"
+            f"<center><h1>{status} Internal Server Error</h1></center>\r\n<hr><center>nginx</center>\r\n"
+            "</body>\r\n</html>\r\n").encode()
+
+
+def _send_raw(h: _Handler, status: int, content_type: str, data: bytes, extra_headers: dict | None = None) -> None:
+    h.send_response(status)
+    h.send_header("Content-Type", content_type)
+    h.send_header("Content-Length", str(len(data)))
+    for k, v in (extra_headers or {}).items():
+        h.send_header(k, v)
+    h.end_headers()
+    h.wfile.write(data)
+    h.wfile.flush()
+
+
+def _send_half_body(h: _Handler, data: bytes | None = None, extra_headers: dict | None = None) -> None:
+    """A 200 JSON head announcing the whole body, then half of it, then the connection closes."""
+    if data is None:
+        data = json.dumps({"id": "cut-body", "object": "chat.completion", "type": "message", "role": "assistant",
+                           "content": "this body is cut off halfway", "choices": []}).encode()
+    h.send_response(200)
+    h.send_header("Content-Type", "application/json")
+    h.send_header("Content-Length", str(len(data)))
+    for k, v in (extra_headers or {}).items():
+        h.send_header(k, v)
+    h.end_headers()
+    h.wfile.write(data[: len(data) // 2])
+    h.wfile.flush()
+    h.close_connection = True
+
+
+def _abort_connection(h: _Handler) -> None:
+    """Close the client connection with a TCP RST (SO_LINGER 0) and no response."""
+    try:
+        h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    except OSError:
+        pass
+    h.close_connection = True
+    try:
+        # The real close happens when the handler's rfile is closed (right after this
+        # handler returns), before socketserver's shutdown(SHUT_WR) could send a FIN.
+        h.connection.close()
+    except OSError:
+        pass
+
+
 class _FakeBase:
     """Common machinery: server thread, recording, stream bookkeeping."""
 
@@ -352,6 +437,10 @@ class _FakeBase:
         self.split_writes: bool = False  # write each SSE event in several pieces (mid-UTF-8, mid-line)
         self.replies: list[StreamRecord] = []  # one record per 200 reply, streaming or not
         self.on_send: Callable[[str, float], None] | None = None
+        self.fault: dict | None = None
+        self.fault_count: int | None = None
+        self.model_faults: dict[str, dict] = {}
+        self.faulted = 0
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -388,6 +477,10 @@ class _FakeBase:
         self.response_delay = 0.0
         self.split_writes = False
         self.on_send = None
+        with self._lock:
+            self.fault = None
+            self.fault_count = None
+            self.model_faults = {}
 
     # -- inspection ------------------------------------------------------
     @property
@@ -416,8 +509,99 @@ class _FakeBase:
         with self._lock:
             return [s for s in self.replies if s.request.contains(marker)]
 
+    def requests_for(self, model: str | None = None, marker: str | None = None) -> list[RecordedRequest]:
+        """Recorded POSTs (chat requests), optionally only for ``model`` / containing ``marker``."""
+        with self._lock:
+            return [r for r in self.requests if r.method == "POST" and (model is None or r.model == model)
+                    and (marker is None or r.contains(marker))]
+
+    # -- faults ----------------------------------------------------------
+    def _take_fault(self, rec: RecordedRequest) -> dict | None:
+        """The fault for this request (consuming one use of a counted fault), or None."""
+        with self._lock:
+            model = rec.model
+            if model is not None and model in self.model_faults:
+                f = self.model_faults[model]
+                counted_attr = False
+            else:
+                f = self.fault
+                counted_attr = self.fault_count is not None
+            if f is None:
+                return None
+            if counted_attr:
+                if self.fault_count <= 0:  # used up: the fault stops
+                    self.fault, self.fault_count = None, None
+                    return None
+                self.fault_count -= 1
+                if self.fault_count == 0:
+                    self.fault, self.fault_count = None, None
+            elif "count" in f:
+                if f["count"] <= 0:
+                    return None
+                f["count"] -= 1
+            self.faulted += 1
+            rec.fault = dict(f)
+            return rec.fault
+
+    def _serve_fault(self, h: _Handler, rec: RecordedRequest) -> bool:
+        """Apply this request's fault, if any.  True when the request was fully handled."""
+        f = self._take_fault(rec)
+        h.e2e_fault = f
+        if f is None:
+            return False
+        streaming = bool(isinstance(rec.body, dict) and rec.body.get("stream"))
+        if f.get("hang"):
+            rec.status = 0
+            h.wait_or_closed(float(f.get("hang_max", 300)))
+            h.close_connection = True
+            return True
+        if f.get("reset"):
+            rec.status = 0
+            _abort_connection(h)
+            return True
+        if f.get("html500") or f.get("html"):
+            status = int(f.get("status", 500))
+            rec.status, rec.response = status, "<html>"
+            _send_raw(h, status, "text/html", _html_page(status))
+            return True
+        if f.get("malformed"):
+            kind = f["malformed"]
+            rec.status = 200
+            if kind == "html":
+                rec.response = "<html>"
+                _send_raw(h, 200, "text/html; charset=utf-8", _html_page(200))
+            elif kind == "truncated":
+                rec.response = "truncated"
+                _send_raw(h, 200, "application/json", b'{"id": "x-malformed", "object": "chat.completion", "choices": [{"index": 0, "mess')
+            else:
+                rec.response = {"status": "ok", "result": "this is not a chat completion or a message"}
+                _send_raw(h, 200, "application/json", json.dumps(rec.response).encode())
+            return True
+        if f.get("cut_before_first_byte"):
+            rec.status = 200
+            if streaming:
+                stream = self._new_stream(rec)
+                stream.cut = True
+                h.start_stream()
+                stream.closed_at = time.monotonic()
+                h.close_connection = True  # no chunk, no terminating chunk: the stream just ends
+            else:
+                _send_half_body(h)
+            return True
+        status = f.get("status")
+        if status is None and (f.get("context_length") or f.get("content_policy")):
+            status = 400
+        if status is not None:
+            self._status_fault(h, rec, int(status), f)
+            return True
+        return False  # cut_after_tokens, stall_after_tokens, slowness: the normal reply applies them
+
+    def _status_fault(self, h: _Handler, rec: RecordedRequest, status: int, f: dict) -> None:
+        raise NotImplementedError
+
     # -- request handling ------------------------------------------------
     def _record(self, h: _Handler, method: str) -> RecordedRequest:
+        h.e2e_fault = None
         raw = h._read_body() if method == "POST" else b""
         body = None
         if raw:
@@ -452,7 +636,20 @@ class _FakeBase:
         """Non-streaming 200, after ``response_delay`` (abandoned if the client leaves)."""
         record = self._new_stream(rec, streaming=False)
         rec.status, rec.response = 200, resp
-        if self.response_delay > 0 and h.wait_or_closed(self.response_delay):
+        f = getattr(h, "e2e_fault", None) or {}
+        response_delay = f.get("response_delay", self.response_delay)
+        if response_delay > 0 and h.wait_or_closed(response_delay):
+            record.closed_at = time.monotonic()
+            h.close_connection = True
+            return
+        if "cut_after_tokens" in f or "stall_after_tokens" in f:
+            record.cut = True
+            try:
+                _send_half_body(h, json.dumps(resp).encode(), headers)
+                if "stall_after_tokens" in f:
+                    h.wait_or_closed(float(f.get("hang_max", 300)))
+            except OSError:
+                pass
             record.closed_at = time.monotonic()
             h.close_connection = True
             return
@@ -468,14 +665,25 @@ class _FakeBase:
 
         ``events`` is a list of ``(sse_bytes, token_or_None)``.
         """
-        delay = self.token_delay
-        first_delay = self.response_delay
+        f = getattr(h, "e2e_fault", None) or {}
+        delay = f.get("token_delay", self.token_delay)
+        first_delay = f.get("response_delay", self.response_delay)
+        cut_after = f.get("cut_after_tokens")
+        stall_after = f.get("stall_after_tokens")
         split = self.split_writes
         on_send = self.on_send
         first_token = True
         stream.planned_tokens = sum(1 for _, t in events if t is not None)
         try:
             for data, token in events:
+                if token is not None and (cut_after is not None or stall_after is not None):
+                    if len(stream.sent) >= (cut_after if cut_after is not None else stall_after):
+                        stream.cut = True
+                        if stall_after is not None and cut_after is None:
+                            h.wait_or_closed(float(f.get("hang_max", 300)))
+                        stream.closed_at = time.monotonic()
+                        h.close_connection = True  # no terminating chunk
+                        return
                 wait = first_delay if first_token else delay
                 if token is not None and wait > 0:
                     if h.wait_or_closed(wait):
@@ -731,7 +939,50 @@ class FakeOpenAI(_FakeBase):
         except ValidationError as e:
             self._error(h, rec, 400, e.message, "invalid_request_error", e.param, None)
             return
+        if self._serve_fault(h, rec):
+            return
         self._reply(h, rec)
+
+    # (type, code, message) of OpenAI's errors by status, for faults
+    FAULT_ERRORS = {
+        400: ("invalid_request_error", None, "Invalid value for 'temperature': decimal above maximum value."),
+        401: ("invalid_request_error", "invalid_api_key", "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys."),
+        403: ("permission_error", "model_access_suspended", "Access to this model has been suspended for your organization."),
+        404: ("invalid_request_error", "model_not_found", "The model `{model}` does not exist or you do not have access to it."),
+        410: ("invalid_request_error", "model_not_found", "The model `{model}` has been deprecated and is no longer available."),
+        429: ("requests", "rate_limit_exceeded", "Rate limit reached for requests. Please try again in 1s."),
+        451: ("invalid_request_error", "unavailable_for_legal_reasons", "This model is not available in your country, region, or territory for legal reasons."),
+        500: ("server_error", None, "The server had an error while processing your request. Sorry about that!"),
+        502: ("server_error", None, "Bad gateway."),
+        503: ("server_error", None, "The engine is currently overloaded, please try again later."),
+        529: ("server_error", "overloaded", "The server is overloaded."),
+    }
+
+    def _status_fault(self, h: _Handler, rec: RecordedRequest, status: int, f: dict) -> None:
+        model = rec.model or ""
+        if f.get("context_length"):
+            type_, code = "invalid_request_error", "context_length_exceeded"
+            message = ("This model's maximum context length is 1024 tokens. However, your messages resulted in "
+                       "5000 tokens. Please reduce the length of the messages.")
+            param = "messages"
+        elif f.get("content_policy"):
+            type_, code = "invalid_request_error", "content_policy_violation"
+            message = ("Your request was rejected as a result of our safety system. Your prompt may contain text "
+                       "that is not allowed by our safety system.")
+            param = None
+        else:
+            type_, code, message = self.FAULT_ERRORS.get(status, ("server_error", None, f"Error {status}."))
+            message = message.format(model=model)
+            param = None
+        type_ = f.get("type", type_)
+        code = f.get("code", code)
+        message = f.get("message", message)
+        body = {"error": {"message": message, "type": type_, "param": param, "code": code}}
+        rec.status, rec.response = status, body
+        headers = {"x-request-id": f"req_{uuid.uuid4().hex}"}
+        if f.get("retry_after") is not None:
+            headers["Retry-After"] = str(f["retry_after"])
+        h.send_json(status, body, headers)
 
     # -- reply construction ----------------------------------------------
     def plan(self, body: dict) -> dict:
@@ -1031,6 +1282,13 @@ def validate_anthropic_request(body: Any) -> None:
     if prev_tool_use_ids and msgs[-1].get("role") == "assistant" and len(msgs) > 0:
         # An assistant turn ending with tool_use as the final (prefill) message is not allowed either.
         raise ValidationError(f"messages.{len(msgs) - 1}: `tool_use` ids were found without `tool_result` blocks immediately after: {', '.join(sorted(prev_tool_use_ids))}.")
+    last = msgs[-1]
+    if last.get("role") == "assistant":
+        # A prefill (final assistant turn) must not end with whitespace, as on the real API.
+        c = last.get("content")
+        text = c if isinstance(c, str) else (c[-1].get("text") if c and isinstance(c[-1], dict) and c[-1].get("type") == "text" else None)
+        if isinstance(text, str) and text and text != text.rstrip():
+            raise ValidationError("messages: final assistant content cannot end with trailing whitespace")
 
 
 class FakeAnthropic(_FakeBase):
@@ -1071,7 +1329,42 @@ class FakeAnthropic(_FakeBase):
         except ValidationError as e:
             self._error(h, rec, 400, "invalid_request_error", e.message)
             return
+        if self._serve_fault(h, rec):
+            return
         self._reply(h, rec)
+
+    # (type, message) of Anthropic's errors by status, for faults
+    FAULT_ERRORS = {
+        400: ("invalid_request_error", "temperature: Input should be less than or equal to 1"),
+        401: ("authentication_error", "invalid x-api-key"),
+        403: ("permission_error", "Your API key does not have permission to use the specified resource."),
+        404: ("not_found_error", "model: {model}"),
+        410: ("not_found_error", "model: {model} has been retired"),
+        413: ("request_too_large", "Request exceeds the maximum allowed number of bytes."),
+        429: ("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit."),
+        451: ("permission_error", "This service is not available in your region for legal reasons."),
+        500: ("api_error", "Internal server error"),
+        502: ("api_error", "Bad gateway"),
+        503: ("overloaded_error", "Overloaded"),
+        529: ("overloaded_error", "Overloaded"),
+    }
+
+    def _status_fault(self, h: _Handler, rec: RecordedRequest, status: int, f: dict) -> None:
+        if f.get("context_length"):
+            type_, message = "invalid_request_error", "prompt is too long: 5000 tokens > 1024 maximum"
+        elif f.get("content_policy"):
+            type_, message = "invalid_request_error", "Output blocked by content filtering policy"
+        else:
+            type_, message = self.FAULT_ERRORS.get(status, ("api_error", f"Error {status}"))
+            message = message.format(model=rec.model or "")
+        type_ = f.get("type", type_)
+        message = f.get("message", message)
+        body = {"type": "error", "error": {"type": type_, "message": message}, "request_id": f"req_{uuid.uuid4().hex[:24]}"}
+        rec.status, rec.response = status, body
+        headers = {"request-id": body["request_id"]}
+        if f.get("retry_after") is not None:
+            headers["retry-after"] = str(f["retry_after"])
+        h.send_json(status, body, headers)
 
     def plan(self, body: dict) -> dict:
         msgs = body["messages"]

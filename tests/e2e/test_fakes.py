@@ -15,7 +15,7 @@ import openai
 import pytest
 
 from e2e_util import (FAKE_ANTHROPIC_KEY, FAKE_OPENAI_KEY, WEATHER_TOOL_ANTHROPIC, WEATHER_TOOL_OPENAI, TIME_TOOL_OPENAI, TIME_TOOL_ANTHROPIC,
-                      httpx, iter_sse, marker)
+                      httpx, iter_sse, marker, stream_text_events)
 from fake_upstreams import PREAMBLE_TEXT, anthropic_text_reply, openai_text_reply, tool_result_reply
 
 
@@ -307,3 +307,180 @@ def test_fake_response_delay_non_streaming_disconnect(fake_anthropic):
     while rec.closed_at is None and time.monotonic() < deadline:
         time.sleep(0.01)
     assert rec.closed_at is not None and rec.closed_at - t_close < 0.3 and not rec.completed and not rec.streaming
+
+
+# ------------------------------ fault knobs ------------------------------
+# Faults steer a fake by fake and model, never by message text, so that the same
+# request can fail on a primary and succeed on a fallback.
+
+OAI_HEADERS = {"authorization": f"Bearer {FAKE_OPENAI_KEY}"}
+ANT_HEADERS = {"x-api-key": FAKE_ANTHROPIC_KEY, "anthropic-version": "2023-06-01"}
+
+
+def _raw(fake, vendor: str, mk: str, stream: bool = False, model: str | None = None, timeout: float = 5.0):
+    if vendor == "openai":
+        url, headers = f"{fake.url}/v1/chat/completions", OAI_HEADERS
+        body = {"model": model or "gpt-fake", "messages": [{"role": "user", "content": f"one two three four {mk}"}]}
+    else:
+        url, headers = f"{fake.url}/v1/messages", ANT_HEADERS
+        body = {"model": model or "claude-fake", "max_tokens": 50, "messages": [{"role": "user", "content": f"one two three four {mk}"}]}
+    if stream:
+        body["stream"] = True
+    return httpx.post(url, json=body, headers=headers, timeout=timeout)
+
+
+@pytest.fixture(params=["openai", "anthropic"])
+def vendor_fake(request, fake_openai, fake_anthropic):
+    return request.param, (fake_openai if request.param == "openai" else fake_anthropic)
+
+
+def test_fault_status_vendor_shapes(oai, ant, fake_openai, fake_anthropic):
+    fake_openai.fault = {"status": 403, "message": "model suspended"}
+    with pytest.raises(openai.PermissionDeniedError) as ei:
+        oai.chat.completions.create(model="gpt-fake", messages=[{"role": "user", "content": "hi"}])
+    assert ei.value.status_code == 403 and "model suspended" in str(ei.value)
+    fake_anthropic.fault = {"status": 403, "message": "model suspended"}
+    with pytest.raises(anthropic.PermissionDeniedError) as ei2:
+        ant.messages.create(model="claude-fake", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+    assert ei2.value.body["error"] == {"type": "permission_error", "message": "model suspended"}
+    fake_anthropic.fault = {"status": 529}
+    with pytest.raises(anthropic.InternalServerError) as ei3:
+        ant.messages.create(model="claude-fake", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+    assert ei3.value.status_code == 529 and ei3.value.body["error"]["type"] == "overloaded_error"
+    for status, exc in ((401, anthropic.AuthenticationError), (404, anthropic.NotFoundError), (451, anthropic.APIStatusError)):
+        fake_anthropic.fault = {"status": status}
+        with pytest.raises(exc) as ei4:
+            ant.messages.create(model="claude-fake", max_tokens=5, messages=[{"role": "user", "content": "hi"}])
+        assert ei4.value.status_code == status
+
+
+def test_fault_retry_after(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"status": 429, "retry_after": 2}
+    r = _raw(fake, vendor, marker())
+    assert r.status_code == 429 and r.headers["retry-after"] == "2"
+
+
+def test_fault_context_length_and_content_policy(fake_openai, fake_anthropic):
+    fake_openai.fault = {"context_length": True}
+    r = _raw(fake_openai, "openai", marker())
+    assert r.status_code == 400 and r.json()["error"]["code"] == "context_length_exceeded"
+    assert "maximum context length" in r.json()["error"]["message"]
+    fake_openai.fault = {"content_policy": True}
+    r = _raw(fake_openai, "openai", marker())
+    assert r.status_code == 400 and r.json()["error"]["code"] == "content_policy_violation"
+    fake_anthropic.fault = {"status": 400, "context_length": True}
+    r = _raw(fake_anthropic, "anthropic", marker())
+    assert r.status_code == 400 and r.json()["error"]["message"].startswith("prompt is too long")
+    fake_anthropic.fault = {"content_policy": True}
+    r = _raw(fake_anthropic, "anthropic", marker())
+    assert r.status_code == 400 and r.json()["error"] == {"type": "invalid_request_error", "message": "Output blocked by content filtering policy"}
+
+
+def test_fault_html500_and_malformed(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"html500": True}
+    r = _raw(fake, vendor, marker())
+    assert r.status_code == 500 and r.headers["content-type"].startswith("text/html") and b"<html>" in r.content
+    fake.fault = {"malformed": True}
+    for stream in (False, True):
+        r = _raw(fake, vendor, marker(), stream=stream)
+        assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+        assert "choices" not in r.json() and "content" not in r.json()
+    fake.fault = {"malformed": "truncated"}
+    r = _raw(fake, vendor, marker())
+    with pytest.raises(ValueError):
+        r.json()
+
+
+def test_fault_hang_until_client_leaves(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"hang": True}
+    mk = marker()
+    for stream in (False, True):
+        with pytest.raises(httpx.ReadTimeout):
+            _raw(fake, vendor, mk, stream=stream, timeout=0.3)
+    assert len(fake.requests_for(marker=mk)) == 2 and fake.faulted >= 2
+
+
+def test_fault_reset(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"reset": True}
+    for stream in (False, True):
+        with pytest.raises(httpx.TransportError) as ei:
+            _raw(fake, vendor, marker(), stream=stream)
+        assert not isinstance(ei.value, httpx.TimeoutException), ei.value
+
+
+def test_fault_cut_before_first_byte(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"cut_before_first_byte": True}
+    path = "/v1/chat/completions" if vendor == "openai" else "/v1/messages"
+    headers = OAI_HEADERS if vendor == "openai" else ANT_HEADERS
+    body = {"model": "m", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}], "stream": True}
+    if vendor == "openai":
+        del body["max_tokens"]
+    events = []
+    with pytest.raises(httpx.TransportError):
+        with httpx.stream("POST", fake.url + path, json=body, headers=headers, timeout=5) as r:
+            assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+            events.extend(iter_sse(r))
+    assert events == []
+    with pytest.raises(httpx.TransportError):
+        _raw(fake, vendor, marker())  # non-streaming: the body breaks off halfway
+
+
+def test_fault_cut_after_tokens(vendor_fake):
+    vendor, fake = vendor_fake
+    fake.fault = {"cut_after_tokens": 2}
+    path = "/v1/chat/completions" if vendor == "openai" else "/v1/messages"
+    headers = OAI_HEADERS if vendor == "openai" else ANT_HEADERS
+    mk = marker()
+    body = {"model": "m", "max_tokens": 50, "messages": [{"role": "user", "content": f"a b c d {mk}"}], "stream": True}
+    if vendor == "openai":
+        del body["max_tokens"]
+    events = []
+    with pytest.raises(httpx.TransportError):
+        with httpx.stream("POST", fake.url + path, json=body, headers=headers, timeout=5) as r:
+            events.extend(iter_sse(r))
+    deltas = list(stream_text_events(vendor, iter(events)))
+    assert len(deltas) == 2, [e.data for e in events]
+    assert not any(e.data == "[DONE]" or "message_stop" in e.data for e in events)
+    (s,) = fake.find_streams(mk)
+    assert s.cut and len(s.sent) == 2 and not s.completed
+
+
+def test_fault_stall_after_tokens(fake_openai):
+    fake_openai.fault = {"stall_after_tokens": 1}
+    body = {"model": "m", "messages": [{"role": "user", "content": "a b c"}], "stream": True}
+    events = []
+    with pytest.raises(httpx.ReadTimeout):
+        with httpx.stream("POST", fake_openai.url + "/v1/chat/completions", json=body, headers=OAI_HEADERS, timeout=0.5) as r:
+            for e in iter_sse(r):
+                events.append(e)
+    assert sum(1 for e in events if '"content": "' in e.data and '"content": ""' not in e.data) == 1
+
+
+def test_fault_count_model_faults_and_reset(fake_openai):
+    fake_openai.fault = {"status": 500}
+    fake_openai.fault_count = 1
+    assert _raw(fake_openai, "openai", marker()).status_code == 500
+    assert _raw(fake_openai, "openai", marker()).status_code == 200
+    fake_openai.fault = None
+    fake_openai.model_faults = {"bad-model": {"status": 503, "count": 2}}
+    assert _raw(fake_openai, "openai", marker()).status_code == 200
+    assert [_raw(fake_openai, "openai", marker(), model="bad-model").status_code for _ in range(3)] == [503, 503, 200]
+    fake_openai.fault = {"token_delay": 0.05}
+    t0 = time.monotonic()
+    r = _raw(fake_openai, "openai", marker(), stream=True)
+    assert r.status_code == 200 and time.monotonic() - t0 > 0.2 and b"[DONE]" in r.content
+    fake_openai.reset()
+    assert fake_openai.fault is None and fake_openai.fault_count is None and fake_openai.model_faults == {}
+
+
+def test_fake_anthropic_rejects_prefill_with_trailing_whitespace(ant):
+    with pytest.raises(anthropic.BadRequestError) as ei:
+        ant.messages.create(model="claude-fake", max_tokens=5, messages=[{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello "}])
+    assert "trailing whitespace" in str(ei.value)
+    r = ant.messages.create(model="claude-fake", max_tokens=5, messages=[{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello"}])
+    assert r.content

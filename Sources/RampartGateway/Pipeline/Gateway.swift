@@ -114,13 +114,12 @@ public final class Gateway: Sendable {
         let (plan, deadline) = try prepare(request, principal: principal, timeout: timeout)
         let router = router
         let start: @Sendable (ChatRequest, Set<String>) async throws(RampartError) -> Router.Served<StartedStream> = { request, used throws(RampartError) in
-            try await router.run(plan, deadline: deadline, excluding: used) { provider, target, limits throws(UpstreamFailure) in
+            try await router.run(plan, deadline: deadline, excluding: used, settlesOnReturn: false) { provider, target, limits throws(UpstreamFailure) in
                 try await StartedStream.start(try await provider.stream(request, model: target.model, limits: limits))
             }
         }
         let served = try await start(request, [])
-        let stitched = StitchedStream(served.value, target: served.target, request: request,
-                                      mode: plan.alias.streamFailover ?? config.routing.streamFailover, monitors: monitors, resume: start)
+        let stitched = StitchedStream(served, request: request, mode: plan.alias.streamFailover ?? config.routing.streamFailover, resume: start)
         return routed(served, value: stitched.events, deadline: deadline)
     }
 

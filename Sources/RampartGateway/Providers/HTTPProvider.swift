@@ -155,7 +155,11 @@ public final class HTTPProvider: Provider {
         do {
             return Data(buffer: try await response.body.collect(upTo: Self.maxBodyBytes))
         } catch {
-            throw Self.classify(error, deadline: limits.endKind)
+            // The head arrived: a failure now is a timeout, an oversized answer, or an answer cut short.
+            switch Self.classify(error, deadline: limits.endKind) {
+            case .connect(let detail): throw .streamCut("the answer broke off before it was complete: \(detail)")
+            case let failure: throw failure
+            }
         }
     }
 

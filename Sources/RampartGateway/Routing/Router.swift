@@ -17,15 +17,19 @@ struct Router: Sendable {
         var target: Target
         var routeReason: RouteReason?
         var trace: RouteTrace
+        /// The attempt's breaker outcome, when the caller settles it (``run(_:deadline:excluding:settlesOnReturn:operation:)``).
+        var outcome: PendingOutcome?
     }
 
     /// Tries the plan's candidates in order until `operation` succeeds on one.
     ///
     /// - Parameters:
     ///   - excluding: targets not to try (a resumed stream skips the one that broke).
+    ///   - settlesOnReturn: whether an attempt that returns counts as a success for its breaker at
+    ///     once; a stream's counts only when it ends, through ``Served/outcome``.
     ///   - operation: one attempt on one target, within the limits given.
     func run<Value: Sendable>(
-        _ plan: RoutePlan, deadline: ContinuousClock.Instant, excluding: Set<String> = [],
+        _ plan: RoutePlan, deadline: ContinuousClock.Instant, excluding: Set<String> = [], settlesOnReturn: Bool = true,
         operation: (any Provider, Target, AttemptLimits) async throws(UpstreamFailure) -> Value
     ) async throws(RampartError) -> Served<Value> {
         var trace = RouteTrace(passedOver: plan.passedOver)
@@ -58,9 +62,15 @@ struct Router: Sendable {
                 let failure: UpstreamFailure
                 do {
                     let value = try await operation(provider, target, limits)
-                    monitor.recordSuccess(latency: start.duration(to: .now), probe: probe)
+                    var outcome: PendingOutcome?
+                    if settlesOnReturn {
+                        monitor.recordSuccess(latency: start.duration(to: .now), probe: probe)
+                    } else {
+                        monitor.recordLatency(start.duration(to: .now))
+                        outcome = PendingOutcome(monitor: monitor, probe: probe)
+                    }
                     if !trace.passedOver.isEmpty { countFallback(plan.alias.alias, trace) }
-                    return Served(value: value, target: target, routeReason: candidate.routeReason, trace: trace)
+                    return Served(value: value, target: target, routeReason: candidate.routeReason, trace: trace, outcome: outcome)
                 } catch {
                     failure = error
                 }
@@ -72,12 +82,13 @@ struct Router: Sendable {
                 let errorClass = failure.errorClass
                 monitor.recordFailure(failure, probe: probe)
                 trace.failures.append((target, failure))
+                let clientError = failure.clientError(provider: target.provider)
                 logger.warning("upstream attempt failed", metadata: [
-                    "alias": "\(plan.alias.alias)", "target": "\(name)", "class": "\(errorClass.rawValue)", "detail": "\(failure)",
+                    "alias": "\(plan.alias.alias)", "target": "\(name)", "class": "\(errorClass.rawValue)", "detail": "\(clientError.message)",
                 ])
-                if case .timeout(.deadline, _) = failure { throw failure.clientError(provider: target.provider) }
+                if case .timeout(.deadline, _) = failure { throw clientError }
                 let action = plan.alias.actions[errorClass] ?? defaults.actions[errorClass] ?? errorClass.defaultAction
-                if action == .return { throw failure.clientError(provider: target.provider) }
+                if action == .return { throw clientError }
                 if action == .retry, retriesLeft > 0, !probe {
                     let retryNumber = target.retries - retriesLeft + 1
                     var delay = defaults.retry.delay(beforeRetry: retryNumber)
@@ -87,13 +98,13 @@ struct Router: Sendable {
                         do {
                             try await Task.sleep(for: delay)
                         } catch {
-                            throw failure.clientError(provider: target.provider)
+                            throw clientError
                         }
                         admission = monitor.admit()
                         continue
                     }
                 }
-                trace.passedOver.append(PassedOver(target: name, reason: errorClass.rawValue, detail: "\(failure.clientError(provider: target.provider).message)", retryAt: nil))
+                trace.passedOver.append(PassedOver(target: name, reason: errorClass.rawValue, detail: clientError.message, retryAt: nil))
                 switch errorClass {
                 case .contextLengthExceeded:
                     smallestWindowNeeded = max(smallestWindowNeeded ?? 0, target.contextWindow ?? 0)

@@ -35,26 +35,24 @@ final class StitchedStream: @unchecked Sendable {
 
     private var current: StartedStream
     private var headIndex = 0
-    private var target: Target
+    /// The breaker outcome of the current upstream's attempt, settled when its part of the stream ends.
+    private var outcome: PendingOutcome?
     private var used: Set<String>
     private let request: ChatRequest
     private let mode: StreamFailoverMode
     private let resume: Resume
-    private let monitors: [String: TargetMonitor]
     private var delivered = ""
     private var toolCallStarted = false
     private var finished = false
     private var continuing = false
     private var trimLeadingSpace = false
 
-    init(_ started: StartedStream, target: Target, request: ChatRequest, mode: StreamFailoverMode,
-         monitors: [String: TargetMonitor], resume: @escaping Resume) {
-        current = started
-        self.target = target
-        used = [target.description]
+    init(_ served: Router.Served<StartedStream>, request: ChatRequest, mode: StreamFailoverMode, resume: @escaping Resume) {
+        current = served.value
+        outcome = served.outcome
+        used = [served.target.description]
         self.request = request
         self.mode = mode
-        self.monitors = monitors
         self.resume = resume
     }
 
@@ -75,15 +73,21 @@ final class StitchedStream: @unchecked Sendable {
                 } catch {
                     let failure = error as? UpstreamFailure ?? .streamCut("\(error)")
                     if Task.isCancelled { throw failure }
-                    monitors[target.description]?.recordFailure(failure, probe: false)
                     // A cut after the answer's end loses only the trailer; the client's stream is complete.
-                    if finished { return nil }
+                    if finished {
+                        outcome?.succeeded()
+                        return nil
+                    }
+                    outcome?.failed(failure)
                     guard mode == .continue, !toolCallStarted else { throw failure }
                     try await resumeElsewhere(after: failure)
                     continue
                 }
             }
-            guard let event else { return nil }
+            guard let event else {
+                outcome?.succeeded()
+                return nil
+            }
             switch event {
             case .start where continuing:
                 continue
@@ -124,8 +128,8 @@ final class StitchedStream: @unchecked Sendable {
             throw failure
         }
         current = served.value
+        outcome = served.outcome
         headIndex = 0
-        target = served.target
         used.insert(served.target.description)
         continuing = true
         trimLeadingSpace = delivered.last?.isWhitespace == true

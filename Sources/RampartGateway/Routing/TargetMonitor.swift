@@ -80,16 +80,25 @@ public final class TargetMonitor: Sendable {
         case rejected(SkipReason, retryAt: ContinuousClock.Instant?)
     }
 
-    /// Records a successful attempt and its time to first byte.
-    public func recordSuccess(latency: Duration, probe: Bool) {
-        let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+    /// Records a successful attempt.
+    ///
+    /// - Parameter latency: its time to first byte, for the latency average, when measured.
+    public func recordSuccess(latency: Duration?, probe: Bool) {
         state.withLockedValue { inner in
-            inner.latencyMilliseconds = inner.latencyMilliseconds.map {
-                $0 + Self.latencySmoothing * (milliseconds - $0)
-            } ?? milliseconds
+            if let latency { Self.average(latency, into: &inner) }
             apply(.healthy, probe: probe, to: &inner)
         }
         successes.increment()
+    }
+
+    /// Records an attempt's time to first byte before its outcome is known (a stream's).
+    public func recordLatency(_ latency: Duration) {
+        state.withLockedValue { Self.average(latency, into: &$0) }
+    }
+
+    private static func average(_ latency: Duration, into inner: inout Inner) {
+        let milliseconds = Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15
+        inner.latencyMilliseconds = inner.latencyMilliseconds.map { $0 + latencySmoothing * (milliseconds - $0) } ?? milliseconds
     }
 
     /// Records a failed attempt.
@@ -97,7 +106,7 @@ public final class TargetMonitor: Sendable {
         let errorClass = failure.errorClass
         let now = ContinuousClock.now
         state.withLockedValue { inner in
-            inner.lastFailure = FailureNote(errorClass: errorClass, message: "\(failure)", at: Date())
+            inner.lastFailure = FailureNote(errorClass: errorClass, message: failure.clientError(provider: provider).message, at: Date())
             if case .status(let status) = failure, errorClass == .rateLimited {
                 let pause = ContinuousClock.Instant.now + .seconds(status.retryAfterSeconds ?? 1)
                 inner.pausedUntil = max(inner.pausedUntil ?? now, pause)
@@ -171,4 +180,34 @@ public enum SkipReason: String, Sendable, Hashable {
     case rateLimited = "rate_limited"
     case killSwitch = "kill_switch"
     case sunset
+}
+
+/// The breaker outcome of a streamed attempt, known only when its stream ends: settled once, as
+/// a success, a failure, or — when the stream is dropped unsettled (its client left) — abandoned.
+final class PendingOutcome: @unchecked Sendable {
+    // Settled by the one task that consumes the stream.
+    private let monitor: TargetMonitor
+    private let probe: Bool
+    private var settled = false
+
+    init(monitor: TargetMonitor, probe: Bool) {
+        self.monitor = monitor
+        self.probe = probe
+    }
+
+    func succeeded() {
+        guard !settled else { return }
+        settled = true
+        monitor.recordSuccess(latency: nil, probe: probe)
+    }
+
+    func failed(_ failure: UpstreamFailure) {
+        guard !settled else { return }
+        settled = true
+        monitor.recordFailure(failure, probe: probe)
+    }
+
+    deinit {
+        if !settled { monitor.abandon(probe: probe) }
+    }
 }
