@@ -1,5 +1,7 @@
 /// The configuration `rampart serve` uses when no file is given (DESIGN.md §3): loopback only, no
-/// keys, the simulator always, and OpenAI / Anthropic when their API keys are in the environment.
+/// keys, the simulator always, OpenAI / Anthropic when their API keys are in the environment, and
+/// the admin API when `RAMPART_ADMIN_TOKEN` is set. Its `default` alias fails over from the real
+/// providers to the simulator, so that it answers even offline.
 public enum Quickstart {
     public static func configuration(environment: [String: String]) -> RampartConfig {
         var providers = [ProviderConfig(id: "simulator", kind: .simulator(SimulatorOptions()))]
@@ -22,6 +24,7 @@ public enum Quickstart {
         }
         defaultTargets.append(Target(provider: "simulator", model: "sim-1"))
         models.append(ModelAlias(alias: "default", strategy: .fallback, targets: defaultTargets))
-        return RampartConfig(server: ServerConfig(), providers: providers, models: models, keys: [])
+        let adminToken = environment["RAMPART_ADMIN_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        return RampartConfig(server: ServerConfig(adminToken: adminToken), providers: providers, models: models, keys: [])
     }
 }
