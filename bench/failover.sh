@@ -35,9 +35,7 @@
 #   RESULTS_DIR=dir       raw wrk output and summary.md (default bench/results/failover-<time>)
 
 set -euo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH="$ROOT/bench"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, BENCH and the shared functions
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
@@ -57,116 +55,21 @@ GW_URL="http://127.0.0.1:$RAMPART_PORT$PATH_CHAT"
 HEALTHY_ROUTE="static/static-model"
 DEAD_TARGET="dead/dead-model"
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
-body_for() { printf '{"model":"%s","messages":[{"role":"system","content":"You are a helpful assistant."},{"role":"user","content":"Say hello."}],"max_tokens":64}' "$1"; }
-
 # ---------------------------------------------------------------- tools
-need_install=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_install+=(nginx)
-command -v wrk >/dev/null 2>&1 || need_install+=(wrk)
-command -v curl >/dev/null 2>&1 || need_install+=(curl)
-if [ ${#need_install[@]} -gt 0 ]; then
-    log "installing missing tools: ${need_install[*]}"
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    pkgs=()
-    for t in "${need_install[@]}"; do
-        case $t in
-            nginx) pkgs+=(nginx-light) ;;
-            *) pkgs+=("$t") ;;
-        esac
-    done
-    $SUDO apt-get update -qq >&2 || die "apt-get update failed"
-    if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}" >&2; then
-        pkgs=("${pkgs[@]/nginx-light/nginx}")
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}" >&2 \
-            || die "could not install ${pkgs[*]}"
-    fi
-fi
-NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || die "nginx not found"
-
-pin_wrk=(); pin_srv=()
-if [ -n "$WRK_CPUS" ]; then pin_wrk=(taskset -c "$WRK_CPUS"); fi
-if [ -n "$SERVER_CPUS" ]; then pin_srv=(taskset -c "$SERVER_CPUS"); fi
+ensure_tools
+setup_pinning
 
 # ---------------------------------------------------------------- build
-BUILT=0
-if [ -z "$RAMPART_BIN" ]; then
-    RAMPART_BIN="$ROOT/$SCRATCH/release/rampart"
-    if [ "$SKIP_BUILD" != 1 ]; then
-        BUILT=1
-        log "swift build -c release --product rampart --scratch-path $SCRATCH (no-op when up to date)"
-        (cd "$ROOT" && swift build -c release --product rampart --scratch-path "$SCRATCH" >&2) \
-            || die "release build failed"
-    fi
-fi
-[ -x "$RAMPART_BIN" ] || die "no Rampart binary at $RAMPART_BIN"
-SOURCE_REV=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! (cd "$ROOT" && git diff --quiet HEAD -- Sources Package.swift 2>/dev/null); then
-    SOURCE_REV="$SOURCE_REV + uncommitted changes in Sources/ or Package.swift"
-fi
-BIN_TIME=$(date -u -r "$RAMPART_BIN" +%Y-%m-%dT%H:%M:%SZ)
-if [ "$BUILT" = 1 ]; then
-    SOURCE_NOTE="source: $SOURCE_REV (built by this run)"
-else
-    SOURCE_NOTE="source tree at run time: $SOURCE_REV (binary not rebuilt by this run; it may be older)"
-fi
+resolve_rampart_bin
 
 # ---------------------------------------------------------------- processes
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rampart-failover.XXXXXX")
-NGINX_PID=""; RAMPART_PID=""
-cleanup() {
-    local pid
-    for pid in "$RAMPART_PID" "$NGINX_PID"; do
-        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-            kill -TERM "$pid" 2>/dev/null || true
-        fi
-    done
-    for pid in "$RAMPART_PID" "$NGINX_PID"; do
-        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-port_busy() { curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" ; }
-port_busy "$UPSTREAM_PORT" && die "port $UPSTREAM_PORT already in use"
-port_busy "$RAMPART_PORT" && die "port $RAMPART_PORT already in use"
+make_tmp_and_trap rampart-failover RAMPART_PID NGINX_PID
+check_ports_free "$UPSTREAM_PORT" "$RAMPART_PORT"
 # The dead primary must refuse connections at once (curl exit 7: could not connect).
 rc=0; curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$DEAD_PORT/" || rc=$?
 [ "$rc" = 7 ] || die "127.0.0.1:$DEAD_PORT does not refuse connections (curl exit $rc); set DEAD_PORT to a closed port"
 
-wait_for() { # url, pid
-    local i
-    for i in $(seq 1 200); do
-        kill -0 "$2" 2>/dev/null || return 1
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1")" = 200 ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-mkdir -p "$TMP/nginx"
-if [ "$UPSTREAM_PORT" != 18081 ]; then
-    sed "s/127.0.0.1:18081/127.0.0.1:$UPSTREAM_PORT/" "$BENCH/nginx.conf" > "$TMP/nginx.conf"
-else
-    cp "$BENCH/nginx.conf" "$TMP/nginx.conf"
-fi
-log "starting nginx on 127.0.0.1:$UPSTREAM_PORT"
-"${pin_srv[@]}" "$NGINX" -c "$TMP/nginx.conf" -p "$TMP/nginx/" -e "$TMP/nginx/error.log" -g 'daemon off;' &
-NGINX_PID=$!
-code=""
-for i in $(seq 1 100); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 -X POST \
-        -H 'content-type: application/json' -d "$(body_for bench)" "$UP_URL" || true)
-    [ "$code" = 200 ] && break
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx/error.log" >&2 || true; die "nginx exited"; }
-    sleep 0.1
-done
-[ "$code" = 200 ] || die "nginx did not answer 200 on $UP_URL"
+start_nginx
 
 write_config() { # file breaker-yaml-line
     cat > "$1" <<EOF
@@ -188,13 +91,6 @@ write_config "$TMP/rampart-a.yaml" "  breaker: {min_requests: 1000000000, consec
 # Phase B: the default breaker (min_requests 5, failure_rate 0.5, cooldown_s 30).
 write_config "$TMP/rampart-b.yaml" "  deadline_ms: 600000"
 
-start_rampart() { # config
-    log "starting Rampart ($RAMPART_BIN) with $(basename "$1") on 127.0.0.1:$RAMPART_PORT"
-    "${pin_srv[@]}" "$RAMPART_BIN" serve --config "$1" --log-level error 2> "$TMP/rampart.log" &
-    RAMPART_PID=$!
-    wait_for "http://127.0.0.1:$RAMPART_PORT/healthz" "$RAMPART_PID" \
-        || { cat "$TMP/rampart.log" >&2; die "Rampart did not become healthy"; }
-}
 stop_rampart() {
     kill -TERM "$RAMPART_PID" 2>/dev/null || true
     wait "$RAMPART_PID" 2>/dev/null || true
@@ -232,42 +128,27 @@ expect() { # alias expected-attempts expected-reason(or "") label
 mkdir -p "$RESULTS_DIR"
 cp "$TMP/rampart-a.yaml" "$TMP/rampart-b.yaml" "$RESULTS_DIR/"
 
-FAILED_RUNS=0
-run_wrk() { # tag alias seconds
-    local tag=$1 alias=$2 d=$3 out="$RESULTS_DIR/$1.txt"
-    sed "s/\"model\":\"bench\"/\"model\":\"$alias\"/" "$BENCH/post.lua" > "$TMP/post-$alias.lua"
-    grep -q "\"model\":\"$alias\"" "$TMP/post-$alias.lua" || die "could not set the model in post.lua"
-    "${pin_wrk[@]}" wrk -t1 -c1 -d"${d}s" --timeout 5s --latency -s "$TMP/post-$alias.lua" "$GW_URL" > "$out" 2>&1 \
-        || { cat "$out" >&2; die "wrk failed ($tag)"; }
-    grep -q '^WRK_RESULT ' "$out" || { cat "$out" >&2; die "no WRK_RESULT in wrk output ($tag)"; }
-}
-field() { sed -n "/^WRK_RESULT /s/.*[[:space:]]$2=\([^[:space:]]*\).*/\1/p" "$RESULTS_DIR/$1.txt"; }
-check_errors() {
-    local n s
-    n=$(field "$1" non2xx); s=$(field "$1" socket_errors)
-    if [ "$n" != 0 ] || [ "$s" != 0 ]; then
-        log "run $1: $n non-2xx responses, $s socket errors -> FAIL"
-        FAILED_RUNS=$((FAILED_RUNS + 1))
-    fi
+run_c1() { # tag alias seconds: wrk -t1 -c1 through Rampart with the given alias as the model
+    run_wrk "$1" 1 1 "$3" "$GW_URL" "$2"
 }
 
 # ---------------------------------------------------------------- phase A
-start_rampart "$TMP/rampart-a.yaml"
+start_rampart "$TMP/rampart-a.yaml" error "with rampart-a.yaml"
 expect direct 1 "" "phase A sanity" || true
 expect refused 2 "$DEAD_TARGET=connect_failed" "phase A sanity" || true
 [ "$BAD_ROUTING" = 0 ] || { cat "$TMP/rampart.log" >&2; die "phase A: requests are not routed as expected"; }
 log "phase A warm-up: ${WARMUP}s each"
-run_wrk warmup-a-direct direct "$WARMUP"; check_errors warmup-a-direct
-run_wrk warmup-a-refused refused "$WARMUP"; check_errors warmup-a-refused
-log "(a) direct, c1, ${DURATION}s"; run_wrk a direct "$DURATION"; check_errors a
-log "(b) refused primary, c1, ${DURATION}s"; run_wrk b refused "$DURATION"; check_errors b
+run_c1 warmup-a-direct direct "$WARMUP"; check_errors warmup-a-direct
+run_c1 warmup-a-refused refused "$WARMUP"; check_errors warmup-a-refused
+log "(a) direct, c1, ${DURATION}s"; run_c1 a direct "$DURATION"; check_errors a
+log "(b) refused primary, c1, ${DURATION}s"; run_c1 b refused "$DURATION"; check_errors b
 # Still failing over on every request (the breaker never opened)?
 expect refused 2 "$DEAD_TARGET=connect_failed" "after (b)" || true
 cp "$TMP/rampart.log" "$RESULTS_DIR/rampart-a.log"
 stop_rampart
 
 # ---------------------------------------------------------------- phase B
-start_rampart "$TMP/rampart-b.yaml"
+start_rampart "$TMP/rampart-b.yaml" error "with rampart-b.yaml"
 expect direct 1 "" "phase B sanity" || true
 log "opening the dead primary's breaker"
 opened=0
@@ -278,10 +159,10 @@ done
 [ "$opened" = 1 ] || { cat "$TMP/rampart.log" >&2; die "the breaker of $DEAD_TARGET did not open after 20 requests"; }
 expect breaker-open 1 "$DEAD_TARGET=breaker_open" "phase B sanity" || true
 log "phase B warm-up: ${WARMUP}s each"
-run_wrk warmup-b-direct direct "$WARMUP"; check_errors warmup-b-direct
-run_wrk warmup-b-open breaker-open "$WARMUP"; check_errors warmup-b-open
-log "(c) direct, c1, ${DURATION}s"; run_wrk c direct "$DURATION"; check_errors c
-log "(d) breaker open, c1, ${DURATION}s"; run_wrk d breaker-open "$DURATION"; check_errors d
+run_c1 warmup-b-direct direct "$WARMUP"; check_errors warmup-b-direct
+run_c1 warmup-b-open breaker-open "$WARMUP"; check_errors warmup-b-open
+log "(c) direct, c1, ${DURATION}s"; run_c1 c direct "$DURATION"; check_errors c
+log "(d) breaker open, c1, ${DURATION}s"; run_c1 d breaker-open "$DURATION"; check_errors d
 expect breaker-open 1 "$DEAD_TARGET=breaker_open" "after (d)" || true
 cp "$TMP/rampart.log" "$RESULTS_DIR/rampart-b.log"
 kill -0 "$RAMPART_PID" 2>/dev/null || die "Rampart died during the runs"
@@ -290,8 +171,8 @@ kill -0 "$RAMPART_PID" 2>/dev/null || die "Rampart died during the runs"
 added() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 {
     echo
-    echo "Rampart failover cost  ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1))"
-    echo "$SOURCE_NOTE; binary: $RAMPART_BIN (modified $BIN_TIME)"
+    echo "Rampart failover cost  ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(machine_desc))"
+    binary_line
     echo "wrk -t1 -c1, ${DURATION}s per run, warm-up ${WARMUP}s; dead primary: 127.0.0.1:$DEAD_PORT (connection refused)"
     echo
     printf '| %-34s | %9s | %9s | %9s | %13s | %13s | %11s | %6s |\n' run "p50 ms" "p90 ms" "p99 ms" "added p50 ms" "added p99 ms" "requests/s" errors

@@ -18,72 +18,42 @@
 #   OUT_DIR=bench/results/profile-<time>  (git-ignored)
 
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH="$ROOT/bench"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, BENCH and the shared functions
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 FREQ=${FREQ:-199}
 RAMPART_BIN=${RAMPART_BIN:-$ROOT/.build-release/release/rampart}
 OUT_DIR=${OUT_DIR:-$BENCH/results/profile-c$CONNS-$(date +%Y%m%d-%H%M%S)}
-URL=http://127.0.0.1:18080/v1/chat/completions
+# Fixed ports, as in bench/nginx.conf (UPSTREAM_PORT / RAMPART_PORT are not read from the environment here).
+UPSTREAM_PORT=18081
+RAMPART_PORT=18080
+URL=http://127.0.0.1:$RAMPART_PORT/v1/chat/completions
 
-die() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
 command -v perf >/dev/null || die "perf not found (apt-get install linux-perf)"
 command -v wrk >/dev/null || die "wrk not found (bench/proxy-overhead.sh installs it)"
 [ -x "$RAMPART_BIN" ] || die "no Rampart binary at $RAMPART_BIN (run bench/proxy-overhead.sh first)"
-NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+find_nginx
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rampart-profile.XXXXXX")
-NGINX_PID=""; RAMPART_PID=""
-cleanup() {
-    for pid in "$RAMPART_PID" "$NGINX_PID"; do
-        [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "$RAMPART_PID" "$NGINX_PID"; do
-        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+make_tmp_and_trap rampart-profile RAMPART_PID NGINX_PID
 
-mkdir -p "$TMP/nginx" "$OUT_DIR"
-"$NGINX" -c "$BENCH/nginx.conf" -p "$TMP/nginx/" -e "$TMP/nginx/error.log" -g 'daemon off;' &
-NGINX_PID=$!
-cat > "$TMP/rampart.yaml" <<'EOF'
-server: {host: 127.0.0.1, port: 18080}
-providers:
-  - {id: static, kind: openai, base_url: "http://127.0.0.1:18081/v1", api_key: bench-key}
-models:
-  - {alias: bench, targets: [{provider: static, model: static-model}]}
-EOF
-"$RAMPART_BIN" serve --config "$TMP/rampart.yaml" --log-level warning 2> "$TMP/rampart.log" &
-RAMPART_PID=$!
+mkdir -p "$OUT_DIR"
+launch_nginx
+write_bench_config "$TMP/rampart.yaml"
+launch_rampart "$TMP/rampart.yaml" warning
+# Not start_rampart: this script goes on after 10 s whether or not /healthz answered.
 for _ in $(seq 1 100); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18080/healthz)" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$RAMPART_PORT/healthz")" = 200 ] && break
     sleep 0.1
 done
 
-ctxsw() { # voluntary + involuntary context switches over all threads
-    local n=0 k v f
-    for f in /proc/"$RAMPART_PID"/task/*/status; do
-        while read -r k v; do
-            case $k in voluntary_ctxt_switches:|nonvoluntary_ctxt_switches:) n=$((n + v)) ;; esac
-        done < "$f"
-    done
-    echo "$n"
-}
-cpu_ticks() { local s; read -r s < "/proc/$RAMPART_PID/stat"; s=${s##*) }; set -- $s; echo $(( ${12} + ${13} )); }
-
 wrk -t"$THREADS" -c"$CONNS" -d3s -s "$BENCH/post.lua" "$URL" > /dev/null   # warm-up
-C0=$(ctxsw); T0=$(cpu_ticks)
+C0=$(ctx_switches "$RAMPART_PID"); T0=$(cpu_ticks "$RAMPART_PID")
 perf record -q -F "$FREQ" -g -p "$RAMPART_PID" -o "$OUT_DIR/perf.data" -- sleep "$DURATION" 2> /dev/null &
 PERF_PID=$!
 wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" -s "$BENCH/post.lua" "$URL" > "$OUT_DIR/wrk.txt"
 wait "$PERF_PID" || true
-C1=$(ctxsw); T1=$(cpu_ticks)
+C1=$(ctx_switches "$RAMPART_PID"); T1=$(cpu_ticks "$RAMPART_PID")
 
 REQ=$(sed -n 's/^WRK_RESULT requests=\([0-9]*\).*/\1/p' "$OUT_DIR/wrk.txt")
 HZ=$(getconf CLK_TCK)

@@ -39,9 +39,7 @@
 # summary.md go to RESULTS_DIR.  bench/profile.sh profiles the same setup.
 
 set -euo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BENCH="$ROOT/bench"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # ROOT, BENCH and the shared functions
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
@@ -64,36 +62,11 @@ MAX_RSS_MB=100
 PATH_CHAT=/v1/chat/completions
 UP_URL="http://127.0.0.1:$UPSTREAM_PORT$PATH_CHAT"
 GW_URL="http://127.0.0.1:$RAMPART_PORT$PATH_CHAT"
-BODY='{"model":"bench","messages":[{"role":"system","content":"You are a helpful assistant."},{"role":"user","content":"Say hello."}],"max_tokens":64}'
-
-log() { printf '==> %s\n' "$*" >&2; }
-die() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
+BODY=$(body_for bench)
 
 # ---------------------------------------------------------------- tools
-need_install=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_install+=(nginx)
-command -v wrk >/dev/null 2>&1 || need_install+=(wrk)
-command -v curl >/dev/null 2>&1 || need_install+=(curl)
-if [ ${#need_install[@]} -gt 0 ]; then
-    log "installing missing tools: ${need_install[*]}"
-    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    pkgs=()
-    for t in "${need_install[@]}"; do
-        case $t in
-            nginx) pkgs+=(nginx-light) ;;
-            *) pkgs+=("$t") ;;
-        esac
-    done
-    $SUDO apt-get update -qq >&2 || die "apt-get update failed"
-    if ! DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}" >&2; then
-        # nginx-light is Debian-only; fall back to the plain package.
-        pkgs=("${pkgs[@]/nginx-light/nginx}")
-        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}" >&2 \
-            || die "could not install ${pkgs[*]}"
-    fi
-fi
-NGINX=$(command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || die "nginx not found"
+ensure_tools
+setup_pinning
 
 # Aggregate CPU counters: user nice system idle iowait irq softirq steal
 cpu_stat() { local _c rest; read -r _c rest < /proc/stat; echo "$rest"; }
@@ -104,100 +77,16 @@ busy_pct() { # "before" "after" -> busy% (everything but idle+iowait) and steal%
         printf "%.0f %.1f", t ? 100 * (t - idle) / t : 0, t ? 100 * st / t : 0 }'
 }
 
-pin_wrk=(); pin_srv=()
-if [ -n "$WRK_CPUS" ]; then pin_wrk=(taskset -c "$WRK_CPUS"); fi
-if [ -n "$SERVER_CPUS" ]; then pin_srv=(taskset -c "$SERVER_CPUS"); fi
-
 # ---------------------------------------------------------------- build
-BUILT=0
-if [ -z "$RAMPART_BIN" ]; then
-    RAMPART_BIN="$ROOT/$SCRATCH/release/rampart"
-    if [ "$SKIP_BUILD" != 1 ]; then
-        BUILT=1
-        log "swift build -c release --product rampart --scratch-path $SCRATCH (no-op when up to date)"
-        (cd "$ROOT" && swift build -c release --product rampart --scratch-path "$SCRATCH" >&2) \
-            || die "release build failed"
-    fi
-fi
-[ -x "$RAMPART_BIN" ] || die "no Rampart binary at $RAMPART_BIN"
-# Which source the numbers belong to (read-only git queries).
-SOURCE_REV=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
-if ! (cd "$ROOT" && git diff --quiet HEAD -- Sources Package.swift 2>/dev/null); then
-    SOURCE_REV="$SOURCE_REV + uncommitted changes in Sources/ or Package.swift"
-fi
-BIN_TIME=$(date -u -r "$RAMPART_BIN" +%Y-%m-%dT%H:%M:%SZ)
-if [ "$BUILT" = 1 ]; then
-    SOURCE_NOTE="source: $SOURCE_REV (built by this run)"
-else
-    SOURCE_NOTE="source tree at run time: $SOURCE_REV (binary not rebuilt by this run; it may be older)"
-fi
+resolve_rampart_bin
 
 # ---------------------------------------------------------------- processes
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/rampart-bench.XXXXXX")
-NGINX_PID=""; RAMPART_PID=""; SAMPLER_PID=""
-cleanup() {
-    local pid
-    for pid in "$SAMPLER_PID" "$RAMPART_PID" "$NGINX_PID"; do
-        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-            kill -TERM "$pid" 2>/dev/null || true
-        fi
-    done
-    for pid in "$SAMPLER_PID" "$RAMPART_PID" "$NGINX_PID"; do
-        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+make_tmp_and_trap rampart-bench SAMPLER_PID RAMPART_PID NGINX_PID
+check_ports_free "$UPSTREAM_PORT" "$RAMPART_PORT"
+start_nginx
 
-port_busy() { curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" ; }
-port_busy "$UPSTREAM_PORT" && die "port $UPSTREAM_PORT already in use"
-port_busy "$RAMPART_PORT" && die "port $RAMPART_PORT already in use"
-
-wait_for() { # url, pid, name
-    local i
-    for i in $(seq 1 200); do
-        kill -0 "$2" 2>/dev/null || return 1
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$1")" = 200 ] && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
-mkdir -p "$TMP/nginx"
-if [ "$UPSTREAM_PORT" != 18081 ]; then
-    sed "s/127.0.0.1:18081/127.0.0.1:$UPSTREAM_PORT/" "$BENCH/nginx.conf" > "$TMP/nginx.conf"
-else
-    cp "$BENCH/nginx.conf" "$TMP/nginx.conf"
-fi
-log "starting nginx on 127.0.0.1:$UPSTREAM_PORT"
-"${pin_srv[@]}" "$NGINX" -c "$TMP/nginx.conf" -p "$TMP/nginx/" -e "$TMP/nginx/error.log" \
-    -g 'daemon off;' &
-NGINX_PID=$!
-# nginx answers 404 on / ; probe the chat path with a POST instead.
-for i in $(seq 1 100); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 -X POST \
-        -H 'content-type: application/json' -d "$BODY" "$UP_URL" || true)
-    [ "$code" = 200 ] && break
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$TMP/nginx/error.log" >&2 || true; die "nginx exited"; }
-    sleep 0.1
-done
-[ "$code" = 200 ] || die "nginx did not answer 200 on $UP_URL"
-
-cat > "$TMP/rampart.yaml" <<EOF
-server: {host: 127.0.0.1, port: $RAMPART_PORT}
-providers:
-  - {id: static, kind: openai, base_url: "http://127.0.0.1:$UPSTREAM_PORT/v1", api_key: bench-key}
-models:
-  - {alias: bench, targets: [{provider: static, model: static-model}]}
-EOF
-log "starting Rampart ($RAMPART_BIN) on 127.0.0.1:$RAMPART_PORT"
-"${pin_srv[@]}" "$RAMPART_BIN" serve --config "$TMP/rampart.yaml" --log-level warning \
-    2> "$TMP/rampart.log" &
-RAMPART_PID=$!
-wait_for "http://127.0.0.1:$RAMPART_PORT/healthz" "$RAMPART_PID" \
-    || { cat "$TMP/rampart.log" >&2; die "Rampart did not become healthy"; }
+write_bench_config "$TMP/rampart.yaml"
+start_rampart "$TMP/rampart.yaml" warning
 
 # ---------------------------------------------------------------- sanity
 check_target() { # url name
@@ -220,36 +109,7 @@ mkdir -p "$RESULTS_DIR"
 cp "$TMP/rampart.yaml" "$RESULTS_DIR/rampart.yaml"
 
 rss_kib() { local k v _; while read -r k v _; do [ "$k" = VmRSS: ] && { echo "$v"; return; }; done < "/proc/$1/status"; echo 0; }
-cpu_ticks() { local s; read -r s < "/proc/$1/stat"; s=${s##*) }; set -- $s; echo $(( ${12} + ${13} )); }
-ctx_switches() { # voluntary + involuntary context switches summed over the process's threads
-    local n=0 k v f
-    for f in /proc/"$1"/task/*/status; do
-        while read -r k v; do
-            case $k in voluntary_ctxt_switches:|nonvoluntary_ctxt_switches:) n=$((n + v)) ;; esac
-        done < "$f" 2>/dev/null || true
-    done
-    echo "$n"
-}
 CLK_TCK=$(getconf CLK_TCK)
-
-FAILED_RUNS=0
-run_wrk() { # tag threads conns seconds url
-    local tag=$1 t=$2 c=$3 d=$4 url=$5 out="$RESULTS_DIR/$1.txt"
-    "${pin_wrk[@]}" wrk -t"$t" -c"$c" -d"${d}s" --timeout 5s --latency -s "$BENCH/post.lua" "$url" > "$out" 2>&1 \
-        || { cat "$out" >&2; die "wrk failed ($tag)"; }
-    grep -q '^WRK_RESULT ' "$out" || { cat "$out" >&2; die "no WRK_RESULT in wrk output ($tag)"; }
-}
-field() { # tag name
-    sed -n "/^WRK_RESULT /s/.*[[:space:]]$2=\([^[:space:]]*\).*/\1/p" "$RESULTS_DIR/$1.txt"
-}
-check_errors() { # tag
-    local n s
-    n=$(field "$1" non2xx); s=$(field "$1" socket_errors)
-    if [ "$n" != 0 ] || [ "$s" != 0 ]; then
-        log "run $1: $n non-2xx responses, $s socket errors -> FAIL"
-        FAILED_RUNS=$((FAILED_RUNS + 1))
-    fi
-}
 
 # ---------------------------------------------------------------- runs
 # Is anything else using the CPUs?  (Measured after the build, with both servers idle.)
@@ -318,8 +178,8 @@ V_RSS=$(verdict "$RSS_PEAK_MB" "<=" "$MAX_RSS_MB")
 
 {
     echo
-    echo "Rampart proxy overhead  ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) CPUs: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1), CPUs ${PRE_BUSY}% busy just before, ${RUN_STEAL}% steal during the runs)"
-    echo "$SOURCE_NOTE; binary: $RAMPART_BIN (modified $BIN_TIME)"
+    echo "Rampart proxy overhead  ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(machine_desc), CPUs ${PRE_BUSY}% busy just before, ${RUN_STEAL}% steal during the runs)"
+    binary_line
     echo "wrk ${DURATION}s per run, warm-up ${WARMUP}s; wrk pinning: ${WRK_CPUS:-none}; server pinning: ${SERVER_CPUS:-none}"
     echo
     printf '| %-28s | %-8s | %9s | %9s | %9s | %11s | %6s |\n' run wrk "p50 ms" "p90 ms" "p99 ms" "requests/s" errors
