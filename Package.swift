@@ -23,8 +23,18 @@ let package = Package(
     targets: [
         .target(name: "RampartWire"),
         .target(
+            name: "RampartGuard",
+            dependencies: [
+                "RampartWire",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/stage1.model")]
+        ),
+        .target(
             name: "RampartGateway",
             dependencies: [
+                "RampartGuard",
                 "RampartWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -65,6 +75,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RampartWireTests", dependencies: ["RampartWire"]),
+        .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
         .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
         .testTarget(
             name: "RampartServerTests",
