@@ -52,6 +52,7 @@ let package = Package(
             name: "RampartServer",
             dependencies: [
                 "RampartGateway",
+                "RampartGuard",
                 "RampartWire",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -67,6 +68,7 @@ let package = Package(
             dependencies: [
                 "RampartServer",
                 "RampartGateway",
+                "RampartGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -20,6 +20,7 @@ public enum RampartServer {
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
         InfoRoutes(gateway: gateway).register(on: router)
         AdminRoutes(gateway: gateway).register(on: router)
+        GuardCheckRoute(gateway: gateway).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

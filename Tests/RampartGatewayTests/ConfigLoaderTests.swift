@@ -92,7 +92,9 @@ import Testing
     }
 
     @Test func rejectsSectionsThisVersionDoesNotImplement() {
-        #expect(issues("guard: {input: {mode: enforce}}\n").map(\.path) == ["guard"])
+        #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation"])
+        #expect(issues("guard: {judge: {provider: p, model: m}}\n").map(\.path) == ["guard.judge"])
+        #expect(issues("guard: {input: {mode: enforce, categories: {self_harm: monitor}, redact: true}}\n").isEmpty)
     }
 
     @Test func rejectsBadKeysAndFaults() {

@@ -34,23 +34,25 @@ public enum ConfigLoader {
     }
 
     /// Sections DESIGN.md §3 names that this version does not implement yet: rejected with a clear
-    /// message rather than accepted and ignored, because an ignored `guard` section would look
+    /// message rather than accepted and ignored, because an ignored `escalation` section would look
     /// like protection that is not there.
-    static let plannedSections = ["store", "guard", "escalation"]
+    static let plannedSections = ["store", "escalation"]
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "routing", "providers", "models", "keys"] + plannedSections)
+        _ = top.mapping(allowedKeys: ["server", "routing", "guard", "providers", "models", "keys"] + plannedSections)
         for section in plannedSections where top.child(section).isPresent {
             top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
         }
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
+        let guardConfig = readGuard(top.child("guard"))
         let providers = top.child("providers").sequence().compactMap(readProvider)
         let providerTimeouts = Dictionary(providers.map { ($0.id, $0.timeouts) }, uniquingKeysWith: { first, _ in first })
         let models = top.child("models").sequence().compactMap { readModel($0, providerTimeouts: providerTimeouts) }
         let keys = top.child("keys").sequence().compactMap(readKey)
         crossCheck(top, providers: providers, models: models, keys: keys)
-        let config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
+        var config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
+        config.guardConfig = guardConfig
         // Only when no key entry was rejected: a broken key is reported on its own.
         if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
             top.diagnostics.report(top.child("server").child("host"), problem)

@@ -7,6 +7,8 @@ public struct RampartConfig: Sendable {
     public var keys: [KeyConfig]
     /// Defaults for every alias's routing.
     public var routing: RoutingDefaults
+    /// How the guard screens traffic (on with the built-in constitution unless configured otherwise).
+    public var guardConfig = GuardConfig()
 
     public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
                 routing: RoutingDefaults = RoutingDefaults()) {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RampartGuard
 import RampartWire
 
 /// Marks requests that should go to an alias's `high_risk_target`. The input guard will be one;
@@ -23,6 +24,9 @@ public final class Gateway: Sendable {
     private let planner: RoutePlanner
     private let router: Router
     private let riskAssessor: (any RiskAssessor)?
+    private let inputGuard: InputGuard?
+    /// The guard `check` uses.
+    var guardForChecks: InputGuard? { inputGuard }
     private let logger: Logger
 
     /// An answer and how it was routed.
@@ -37,15 +41,26 @@ public final class Gateway: Sendable {
         public var routeReason: RouteReason?
         /// When the request's deadline passes (a stream must end by then).
         public var deadline: ContinuousClock.Instant
+        /// The input guard's verdict (`x-rampart-guard`), when the guard ran.
+        public var guardVerdict: GuardVerdict.Verdict?
     }
 
-    /// A gateway for `config`; throws when the admin event log in the state directory cannot be read.
-    public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil) throws(AdminLogError) {
+    /// The route a response the guard wrote itself reports (`x-rampart-route: rampart/guard`).
+    public static let guardTarget = Target(provider: "rampart", model: "guard")
+
+    /// A gateway for `config`; throws when the admin event log in the state directory, the
+    /// constitution or the guard's model cannot be read.
+    public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil) throws(GatewayStartError) {
         self.config = config
         self.logger = logger
         self.riskAssessor = riskAssessor
         keyRing = KeyRing(config.keys)
-        killSwitches = try KillSwitchRegistry(directory: config.server.stateDirectory, logger: logger)
+        do {
+            killSwitches = try KillSwitchRegistry(directory: config.server.stateDirectory, logger: logger)
+        } catch {
+            throw GatewayStartError(message: error.message)
+        }
+        inputGuard = try Self.inputGuard(config.guardConfig)
         let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
         var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]
         for target in targets {
@@ -101,17 +116,26 @@ public final class Gateway: Sendable {
     ///
     /// - Parameter timeout: the client's own budget (`x-rampart-timeout-ms`), replacing the alias's.
     public func complete(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<ChatResponse> {
-        let (plan, deadline) = try prepare(request, principal: principal, timeout: timeout)
-        let served = try await router.run(plan, deadline: deadline) { provider, target, limits throws(UpstreamFailure) in
+        let prepared = try prepare(request, principal: principal, timeout: timeout)
+        if let refusal = prepared.refusal {
+            return Routed(value: refusal, target: Self.guardTarget, attempts: 0, deadline: prepared.deadline, guardVerdict: .block)
+        }
+        let request = prepared.request
+        let served = try await router.run(prepared.plan, deadline: prepared.deadline) { provider, target, limits throws(UpstreamFailure) in
             try await provider.complete(request, model: target.model, limits: limits)
         }
-        return routed(served, value: served.value, deadline: deadline)
+        return routed(served, value: served.value, prepared)
     }
 
     /// Sends a request and returns its stream once the upstream has sent its first event; a
     /// failure before that fails over invisibly, one after it follows the alias's `stream_failover`.
     public func stream(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<EventStream> {
-        let (plan, deadline) = try prepare(request, principal: principal, timeout: timeout)
+        let prepared = try prepare(request, principal: principal, timeout: timeout)
+        if let refusal = prepared.refusal {
+            return Routed(value: EventStream.replaying(refusal), target: Self.guardTarget, attempts: 0, deadline: prepared.deadline,
+                          guardVerdict: .block)
+        }
+        let (plan, deadline, request) = (prepared.plan, prepared.deadline, prepared.request)
         let router = router
         let start: @Sendable (ChatRequest, Set<String>) async throws(RampartError) -> Router.Served<StartedStream> = { request, used throws(RampartError) in
             try await router.run(plan, deadline: deadline, excluding: used, settlesOnReturn: false) { provider, target, limits throws(UpstreamFailure) in
@@ -120,7 +144,7 @@ public final class Gateway: Sendable {
         }
         let served = try await start(request, [])
         let stitched = StitchedStream(served, request: request, mode: plan.alias.streamFailover ?? config.routing.streamFailover, resume: start)
-        return routed(served, value: stitched.events, deadline: deadline)
+        return routed(served, value: stitched.events, prepared)
     }
 
     /// Logs an upstream failure and returns the client's error.
@@ -135,8 +159,19 @@ public final class Gateway: Sendable {
         for provider in providers.values { await provider.shutdown() }
     }
 
-    /// Access checks, the route plan and the deadline for one request.
-    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) throws(RampartError) -> (RoutePlan, ContinuousClock.Instant) {
+    /// What a request needs before it is routed.
+    private struct Prepared {
+        var plan: RoutePlan
+        var deadline: ContinuousClock.Instant
+        /// The request to send: redacted when the guard replaced secrets.
+        var request: ChatRequest
+        var guardVerdict: GuardVerdict.Verdict?
+        /// The guard's refusal, when it answers in the model's place.
+        var refusal: ChatResponse?
+    }
+
+    /// Access checks, the input guard, the route plan and the deadline for one request.
+    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) throws(RampartError) -> Prepared {
         let now = ContinuousClock.now
         guard let model = aliases[request.model] else {
             let known = modelAliases(for: principal).prefix(20).joined(separator: ", ")
@@ -153,18 +188,42 @@ public final class Gateway: Sendable {
             throw RampartError(status: 403, code: "rampart_access_denied",
                                message: "Access to model '\(model.alias)' is denied by rule \(rule): \(reason).", param: "model")
         }
-        let highRisk = model.highRiskTarget != nil && riskAssessor?.isHighRisk(request, principal: principal) == true
+        var highRisk = model.highRiskTarget != nil && riskAssessor?.isHighRisk(request, principal: principal) == true
+        var request = request
+        var verdict: GuardVerdict.Verdict?
+        var refusal: ChatResponse?
+        if let inputGuard {
+            let screening = inputGuard.screen(request)
+            verdict = screening.verdict
+            if screening.verdict != .allow {
+                logger.notice("input guard", metadata: [
+                    "alias": "\(model.alias)", "verdict": "\(screening.verdict.rawValue)", "key": "\(principal.keyID)",
+                    "explanation": "\(screening.explanation)", "enforced": "\(screening.action?.rawValue ?? "none")",
+                ])
+            }
+            if let redacted = screening.redacted { request = redacted }
+            switch screening.action {
+            case .block?:
+                throw Self.policyViolation(screening)
+            case .refuse?:
+                refusal = Self.refusal(for: request, screening)
+            case .routeSafer?:
+                highRisk = model.highRiskTarget != nil
+            case .flag?, .redact?, nil:
+                break
+            }
+        }
         let plan = planner.plan(model, principal: principal, highRisk: highRisk, switches: switches, now: Date())
-        return (plan, now + (timeout ?? model.deadline ?? config.routing.deadline))
+        return Prepared(plan: plan, deadline: now + (timeout ?? model.deadline ?? config.routing.deadline), request: request,
+                        guardVerdict: verdict, refusal: refusal)
     }
 
     private func aliasSwitch(_ alias: String, _ principal: Principal, _ switches: [KillSwitch]) -> KillSwitch? {
         switches.first { $0.scope == .alias && $0.target == alias && $0.covers(principal) }
     }
 
-    private func routed<Served: Sendable, Value: Sendable>(_ served: Router.Served<Served>, value: Value,
-                                                         deadline: ContinuousClock.Instant) -> Routed<Value> {
+    private func routed<Served: Sendable, Value: Sendable>(_ served: Router.Served<Served>, value: Value, _ prepared: Prepared) -> Routed<Value> {
         Routed(value: value, target: served.target, attempts: served.trace.attempts, fallbackReason: served.trace.fallbackReason,
-               routeReason: served.routeReason, deadline: deadline)
+               routeReason: served.routeReason, deadline: prepared.deadline, guardVerdict: prepared.guardVerdict)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import RampartGateway
+import RampartGuard
 
 /// The headers that say how a proxied response was routed (docs/routing.md, "Headers").
 enum RouteHeaders {
@@ -11,6 +12,7 @@ enum RouteHeaders {
         if contentType == "text/event-stream" { fields[.cacheControl] = "no-cache" }
         if let reason = routed.fallbackReason { fields[.rampartFallbackReason] = reason }
         if let reason = routed.routeReason { fields[.rampartRouteReason] = reason.rawValue }
+        if let verdict = routed.guardVerdict { fields[.rampartGuard] = verdict.rawValue }
         if let deprecation = routed.target.deprecation {
             // RFC 9745: a structured-field date; RFC 8594: an HTTP date.
             fields[.deprecation] = "@\(Int(deprecation.since.timeIntervalSince1970))"
@@ -32,6 +34,7 @@ extension HTTPField.Name {
     static let rampartFallbackReason = Self("x-rampart-fallback-reason")!
     static let rampartRouteReason = Self("x-rampart-route-reason")!
     static let rampartTimeout = Self("x-rampart-timeout-ms")!
+    static let rampartGuard = Self("x-rampart-guard")!
     static let deprecation = Self("Deprecation")!
     static let sunset = Self("Sunset")!
 }

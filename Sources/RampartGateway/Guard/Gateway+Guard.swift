@@ -1,0 +1,95 @@
+import Foundation
+import RampartGuard
+import RampartWire
+
+/// The gateway could not start: its state, constitution or model is unusable.
+public struct GatewayStartError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension Gateway {
+    /// The input guard for `config`, or `nil` when it is off.
+    static func inputGuard(_ config: GuardConfig) throws(GatewayStartError) -> InputGuard? {
+        guard config.inputMode != .off || config.inputCategoryModes.values.contains(where: { $0 != .off }) else { return nil }
+        let constitution: Constitution
+        if let path = config.constitutionPath {
+            do {
+                constitution = try ConstitutionLoader.load(path: path)
+            } catch {
+                throw GatewayStartError(message: "the constitution \(path) cannot be used: \(error)")
+            }
+        } else {
+            constitution = ConstitutionLoader.builtin()
+        }
+        let classifier: Stage1Classifier
+        do {
+            classifier = try Stage1Classifier.bundled()
+        } catch {
+            throw GatewayStartError(message: error.message)
+        }
+        return InputGuard(classifier: classifier, constitution: constitution, config: config,
+                          redactor: config.redactSecrets ? Redactor() : nil)
+    }
+
+    /// 400 `rampart_policy_violation`, naming the category and how it was found.
+    static func policyViolation(_ screening: InputGuard.Screening) -> RampartError {
+        let category = screening.decidingCategory
+        return RampartError(status: 400, code: "rampart_policy_violation",
+                            message: "This request was blocked by the gateway's content policy (category \(category?.id ?? "unknown"), severity \(category?.severity ?? "high")). If you think this is a mistake, contact the gateway's operator and quote the request id.")
+    }
+
+    /// The answer the guard gives in the model's place for a `refuse` category.
+    static func refusal(for request: ChatRequest, _ screening: InputGuard.Screening) -> ChatResponse {
+        let text = "I can't help with that. This request falls under the gateway's content policy (\(screening.decidingCategory?.id ?? "policy"))."
+        return ChatResponse(id: "rampart-refusal-\(UUID().uuidString.prefix(8).lowercased())", model: request.model,
+                            content: [.text(TextPart(text: text))], stopReason: .refusal,
+                            usage: Usage(inputTokens: 0, outputTokens: 0), created: Int(Date().timeIntervalSince1970),
+                            sourceAPI: request.sourceAPI)
+    }
+}
+
+extension EventStream {
+    /// A stream that replays a whole answer: start, its text, the stop reason and usage.
+    static func replaying(_ response: ChatResponse) -> EventStream {
+        var events: [StreamEvent] = [.start(id: response.id, model: response.model)]
+        events += response.content.compactMap { part in
+            if case .text(let text) = part { return .textDelta(text.text) }
+            return nil
+        }
+        events.append(.finish(response.stopReason))
+        if let usage = response.usage { events.append(.usage(usage)) }
+        return EventStream { [events] in
+            var position = 0
+            return {
+                defer { position += 1 }
+                return position < events.count ? events[position] : nil
+            }
+        }
+    }
+}
+
+extension Gateway {
+    /// `POST /v1/guard/check`: the guard's verdict on a text, a conversation or an exchange,
+    /// without proxying anything.
+    public func check(_ subject: GuardSubject) throws(RampartError) -> GuardVerdict {
+        guard let inputGuard = guardForChecks else {
+            throw RampartError(status: 503, code: "rampart_guard_disabled",
+                               message: "The guard is off in this gateway's configuration (guard.input.mode: off).")
+        }
+        switch subject {
+        case .text(let text):
+            return GuardVerdict(stage1: inputGuard.classifier, text: text, constitution: inputGuard.constitution)
+        case .exchange(let prompt, let response):
+            return GuardVerdict(stage1: inputGuard.classifier, prompt: prompt, response: response, constitution: inputGuard.constitution)
+        }
+    }
+}
+
+/// What `POST /v1/guard/check` judges.
+public enum GuardSubject: Sendable {
+    /// An input: a prompt, or a conversation's user turns joined.
+    case text(String)
+    /// A response to a prompt (the output classifier).
+    case exchange(prompt: String, response: String)
+}

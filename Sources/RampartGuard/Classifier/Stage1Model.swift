@@ -1,0 +1,117 @@
+import Foundation
+
+/// The trained stage-1 model: one logistic-regression head per label over hashed features
+/// (``FeatureHasher``), stored as half-precision weights.
+///
+/// A head's score is the probability its label applies. Each head carries its decision threshold
+/// (calibrated on training data for a target false-positive rate) and the lower edge of the band
+/// of scores that escalate to stage 2.
+public struct Stage1Model: Sendable {
+    public struct Head: Codable, Sendable, Hashable {
+        /// `harmful`, `attack`, `injection`, a constitution category id, or `output_harmful`.
+        public var name: String
+        public var bias: Float
+        /// Scores at or above it trip the head.
+        public var threshold: Float
+        /// Scores at or above it, but below ``threshold``, are uncertain: stage 2 decides.
+        public var escalateAbove: Float
+    }
+
+    /// What the model file says about itself.
+    public struct Header: Codable, Sendable {
+        public var format: Int
+        /// Content hash of the weights and heads, lower-case hex (the model's identity).
+        public var version: String
+        public var bucketBits: Int
+        public var heads: [Head]
+        /// The constitution the model was trained with (its content hash).
+        public var constitutionHash: String
+        /// How the model was made: the command, the data files and their digests, the seed.
+        public var provenance: [String: String]
+    }
+
+    public var header: Header
+    /// Bucket-major: the weights of bucket b are `weights[b * heads.count ..< (b + 1) * heads.count]`.
+    var weights: [Float]
+
+    static let magic = Data("RAMPART-STAGE1\n".utf8)
+
+    var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits) }
+
+    /// Each head's probability for a bag of features.
+    func scores(_ features: [Int32]) -> [Float] {
+        let heads = header.heads.count
+        var sums = [Float](repeating: 0, count: heads)
+        guard !features.isEmpty else { return header.heads.map { Self.sigmoid($0.bias) } }
+        weights.withUnsafeBufferPointer { table in
+            sums.withUnsafeMutableBufferPointer { sums in
+                for feature in features {
+                    let row = Int(feature) &* heads
+                    for head in 0..<heads { sums[head] += table[row &+ head] }
+                }
+            }
+        }
+        let scale = 1 / Float(features.count).squareRoot()
+        return (0..<heads).map { Self.sigmoid(sums[$0] * scale + header.heads[$0].bias) }
+    }
+
+    static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
+
+    /// The model as stored: magic, header length, JSON header, then Float16 weights (little-endian).
+    public func serialized() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let header = try encoder.encode(header)
+        var data = Self.magic
+        var length = UInt32(header.count).littleEndian
+        data.append(Data(bytes: &length, count: 4))
+        data.append(header)
+        var halves = weights.map { Float16($0).bitPattern.littleEndian }
+        data.append(Data(bytes: &halves, count: halves.count * 2))
+        return data
+    }
+
+    /// Reads a model written by ``serialized()``.
+    public init(data: Data) throws(ModelError) {
+        guard data.starts(with: Self.magic), data.count >= Self.magic.count + 4 else {
+            throw ModelError(message: "not a Rampart stage-1 model (bad magic); run `rampart guard train`")
+        }
+        var offset = Self.magic.count
+        let length = data[offset..<offset + 4].enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
+        offset += 4
+        guard data.count >= offset + length else { throw ModelError(message: "the model file is truncated (header)") }
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data[offset..<offset + length])
+        } catch {
+            throw ModelError(message: "the model header is unreadable: \(error)")
+        }
+        offset += length
+        let count = (1 << header.bucketBits) * header.heads.count
+        guard header.format == 1, data.count == offset + count * 2 else {
+            throw ModelError(message: "the model file has \(data.count - offset) weight bytes, expected \(count * 2) (format \(header.format))")
+        }
+        var weights = [Float](repeating: 0, count: count)
+        data[offset...].withUnsafeBytes { raw in
+            for index in 0..<count {
+                let bits = UInt16(raw[2 * index]) | (UInt16(raw[2 * index + 1]) << 8)
+                weights[index] = Float(Float16(bitPattern: bits))
+            }
+        }
+        self.weights = weights
+    }
+
+    init(header: Header, weights: [Float]) {
+        self.header = header
+        self.weights = weights
+    }
+}
+
+/// A stage-1 model could not be read.
+public struct ModelError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
+}

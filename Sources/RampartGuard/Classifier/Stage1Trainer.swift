@@ -1,0 +1,188 @@
+import Foundation
+
+/// Fits the stage-1 model: one logistic-regression head per label, trained with AdaGrad on
+/// hashed features, class-balanced, with thresholds calibrated on the validation split.
+///
+/// Deterministic for the same data, constitution and options: the order of examples comes from a
+/// seeded generator and the splits from the rows' ids.
+public struct Stage1Trainer {
+    public struct Options: Sendable {
+        public var bucketBits = 17
+        public var epochs = 6
+        public var learningRate: Float = 0.5
+        public var seed: UInt64 = 1
+        /// The share of ordinary benign prompts that may trip any input head.
+        public var targetFalsePositiveRate = 0.01
+        /// The share of ordinary benign prompts that may escalate to stage 2.
+        public var escalationRate = 0.04
+        /// Weight of the constitution's own examples against one data row.
+        public var constitutionWeight: Float = 3
+
+        public init() {}
+    }
+
+    public let options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// A model trained on the `train` split of `data` and the constitution, calibrated on `validation`.
+    public func train(_ data: [LabelledExample], constitution: Constitution, provenance: [String: String],
+                      progress: (String) -> Void = { _ in }) -> Stage1Model {
+        var set = TrainingSet(constitution: constitution)
+        let usable = data.filter(Self.isClassifiable)
+        for example in usable where example.split == .train { set.add(example) }
+        // Passages of long texts: an injected instruction found in its document is the positive,
+        // the document's other passages (and every passage of a benign document) the negatives.
+        let instructions = data.filter { $0.label == "injection" && $0.category.hasPrefix("raw_") }.map(\.text)
+        for example in usable where example.split == .train && example.response == nil {
+            set.addPassages(of: example, instructions: instructions)
+        }
+        set.add(constitution, weight: options.constitutionWeight)
+        var random = SplitMix64(seed: options.seed)
+        let injections = usable.filter { $0.split == .train && $0.label == "injection" }.map(\.text)
+            + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
+        Augmentation.augment(&set, injections: injections, random: &random)
+        let heads = set.heads
+        progress("training \(heads.count) heads on \(set.items.count) examples (\(usable.filter { $0.split == .train }.count) data rows, the constitution, augmentation)")
+
+        let hasher = FeatureHasher(bucketBits: options.bucketBits)
+        let features = set.items.map { Self.features(text: $0.text, response: $0.response, hasher: hasher) }
+        var model = Stage1Model(
+            header: .init(format: 1, version: "", bucketBits: options.bucketBits,
+                          heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
+                          constitutionHash: constitution.contentHash, provenance: provenance),
+            weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
+        fit(&model, set: set, features: features, random: &random, progress: progress)
+        calibrate(&model, validation: usable.filter { $0.split == .validation }, progress: progress)
+        model.header.version = Self.digest(model)
+        return model
+    }
+
+    /// Rows a stand-alone classifier can judge: BIPIA's raw attack instructions ("What is the
+    /// capital of Brazil?") are injections only inside a third-party document, so they are left
+    /// out of training and measurement; their embedded forms stay.
+    static func isClassifiable(_ example: LabelledExample) -> Bool {
+        !(example.label == "injection" && example.category.hasPrefix("raw_"))
+    }
+
+    static func features(text: String, response: String?, hasher: FeatureHasher) -> [Int32] {
+        var output: [Int32] = []
+        let normalised = Normalizer.views(of: text)[0].text
+        if let response {
+            hasher.features(of: normalised, namespace: .prompt, into: &output)
+            hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &output)
+        } else {
+            hasher.features(of: normalised, namespace: .input, into: &output)
+        }
+        return output
+    }
+
+    private func fit(_ model: inout Stage1Model, set: TrainingSet, features: [[Int32]], random: inout SplitMix64,
+                     progress: (String) -> Void) {
+        let heads = model.header.heads.map(\.name)
+        let count = heads.count
+        // Class weights: positives and negatives of each head weigh the same in total.
+        var positiveWeight = [Float](repeating: 1, count: count)
+        var negativeWeight = [Float](repeating: 1, count: count)
+        for (index, head) in heads.enumerated() {
+            let active = set.items.filter { !$0.masked.contains(head) }
+            let positives = Float(active.filter { $0.positives.contains(head) }.count)
+            let negatives = Float(active.count) - positives
+            guard positives > 0, negatives > 0 else { continue }
+            positiveWeight[index] = min(Float(active.count) / (2 * positives), 50)
+            negativeWeight[index] = min(Float(active.count) / (2 * negatives), 50)
+        }
+        var squares = [Float](repeating: 1e-6, count: model.weights.count)
+        var biasSquares = [Float](repeating: 1e-6, count: count)
+        var order = Array(set.items.indices)
+        let rate = options.learningRate
+        for epoch in 1...options.epochs {
+            order.shuffle(using: &random)
+            var loss: Double = 0
+            for itemIndex in order {
+                let item = set.items[itemIndex]
+                let bag = features[itemIndex]
+                guard !bag.isEmpty else { continue }
+                let scores = model.scores(bag)
+                let scale = 1 / Float(bag.count).squareRoot()
+                var gradients = [Float](repeating: 0, count: count)
+                for (head, name) in heads.enumerated() where !item.masked.contains(name) {
+                    let positive = item.positives.contains(name)
+                    let weight = item.weight * (positive ? positiveWeight[head] : negativeWeight[head])
+                    gradients[head] = (scores[head] - (positive ? 1 : 0)) * weight
+                    loss -= Double(weight) * log(Double(max(positive ? scores[head] : 1 - scores[head], 1e-7)))
+                }
+                model.weights.withUnsafeMutableBufferPointer { weights in
+                    squares.withUnsafeMutableBufferPointer { squares in
+                        for feature in bag {
+                            let row = Int(feature) * count
+                            for head in 0..<count where gradients[head] != 0 {
+                                let gradient = gradients[head] * scale
+                                squares[row + head] += gradient * gradient
+                                weights[row + head] -= rate * gradient / squares[row + head].squareRoot()
+                            }
+                        }
+                    }
+                }
+                for head in 0..<count where gradients[head] != 0 {
+                    biasSquares[head] += gradients[head] * gradients[head]
+                    model.header.heads[head].bias -= rate * gradients[head] / biasSquares[head].squareRoot()
+                }
+            }
+            progress("epoch \(epoch)/\(options.epochs): loss \(String(format: "%.4f", loss / Double(set.items.count)))")
+        }
+    }
+
+    /// Sets each input head's threshold so that ordinary benign validation prompts trip it at
+    /// most a third of the target rate (the three heads share the budget), and the escalation
+    /// band below it; the output head's threshold maximises F1 on validation exchanges.
+    private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], progress: (String) -> Void) {
+        let hasher = model.hasher
+        let benign = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
+        // Scored as at run time: every view and passage, the highest per head.
+        let classifier = Stage1Classifier(model: model)
+        let benignScores = benign.map { classifier.classify($0.text).scores }
+        for (index, head) in model.header.heads.enumerated() where TrainingSet.inputHeads.contains(head.name) {
+            let sorted = benignScores.map { $0[head.name] ?? 0 }.sorted()
+            let threshold = max(Self.quantile(sorted, 1 - options.targetFalsePositiveRate / 3), 0.5)
+            let escalate = min(Self.quantile(sorted, 1 - options.escalationRate / 3), threshold)
+            model.header.heads[index].threshold = threshold
+            model.header.heads[index].escalateAbove = escalate
+            progress("head \(head.name): threshold \(String(format: "%.3f", threshold)), escalate above \(String(format: "%.3f", escalate)) (\(benign.count) benign validation prompts)")
+        }
+        let exchanges = validation.filter { $0.response != nil }
+        if let index = model.header.heads.firstIndex(where: { $0.name == TrainingSet.outputHead }), !exchanges.isEmpty {
+            let scored = exchanges.map { (model.scores(Self.features(text: $0.text, response: $0.response, hasher: hasher))[index], $0.label == "harmful") }
+            var best: (Float, Double) = (0.5, -1)
+            for step in 1..<20 {
+                let threshold = Float(step) / 20
+                let truePositives = Double(scored.filter { $0.0 >= threshold && $0.1 }.count)
+                let predicted = Double(scored.filter { $0.0 >= threshold }.count)
+                let actual = Double(scored.filter(\.1).count)
+                let f1 = predicted + actual > 0 ? 2 * truePositives / (predicted + actual) : 0
+                if f1 > best.1 { best = (threshold, f1) }
+            }
+            model.header.heads[index].threshold = best.0
+            model.header.heads[index].escalateAbove = max(best.0 - 0.2, 0.05)
+            progress("head \(TrainingSet.outputHead): threshold \(best.0) (validation F1 \(String(format: "%.3f", best.1)))")
+        }
+    }
+
+    static func quantile(_ sorted: [Float], _ q: Double) -> Float {
+        guard !sorted.isEmpty else { return 0.5 }
+        let position = min(Int((Double(sorted.count - 1) * q).rounded(.up)), sorted.count - 1)
+        return sorted[position]
+    }
+
+    /// A short content hash of heads and weights.
+    static func digest(_ model: Stage1Model) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for head in model.header.heads {
+            for byte in "\(head.name)\(head.bias)\(head.threshold)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+        for weight in model.weights { hash = (hash ^ UInt64(Float16(weight).bitPattern)) &* 0x0000_0100_0000_01B3 }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,91 @@
+/// One cheap pass over a text's bytes that tells which of the costlier steps could change or find
+/// anything, so that ordinary prose skips them. Each signal is looser than the step it guards: a
+/// step that is skipped would have found nothing.
+struct TextSignals {
+    /// A single letter or digit, one separator, another single one ("h o", "b.o"): spacing.
+    var spaced = false
+    /// A word that mixes letters with leet digits or symbols ("m4k3"): leetspeak.
+    var leet = false
+    /// Sixteen or more base64 characters in a row.
+    var base64 = false
+    /// Sixteen or more hex digits in a row, "\x" or "0x", or four hex pairs separated by one
+    /// space, comma, colon or hyphen.
+    var hex = false
+    /// A "%" followed by a hex digit.
+    var percent = false
+
+    init(_ bytes: [UInt8]) {
+        Self.classes.withUnsafeBufferPointer { classes in
+            bytes.withUnsafeBufferPointer { scan($0, classes) }
+        }
+    }
+
+    // Byte classes, one bit each.
+    private static let letter: UInt8 = 1
+    private static let digit: UInt8 = 2
+    private static let hexLetter: UInt8 = 4
+    private static let base64Symbol: UInt8 = 8  // + / - _
+    private static let leetSymbol: UInt8 = 16  // @ $ ! |
+    private static let spacer: UInt8 = 32  // what spaces out letters: space . - _
+    private static let pairSeparator: UInt8 = 64  // what separates hex pairs: space , : -
+    private static let nonASCII: UInt8 = 128
+
+    private static let classes: [UInt8] = (0..<256).map { value in
+        let byte = UInt8(value)
+        var bits: UInt8 = 0
+        if EnglishLexicon.code(byte) != 0 { bits |= letter }
+        if (0x30...0x39).contains(byte) { bits |= digit }
+        if (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) { bits |= hexLetter }
+        if "+/-_".utf8.contains(byte) { bits |= base64Symbol }
+        if "@$!|".utf8.contains(byte) { bits |= leetSymbol }
+        if " .-_".utf8.contains(byte) { bits |= spacer }
+        if " ,:-".utf8.contains(byte) { bits |= pairSeparator }
+        if byte >= 0x80 { bits |= nonASCII }
+        return bits
+    }
+
+    private mutating func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafeBufferPointer<UInt8>
+    ) {
+        let alnum = Self.letter | Self.digit
+        let hexDigit = Self.digit | Self.hexLetter
+        let leetWord = alnum | Self.leetSymbol | Self.nonASCII
+        var tokenLength = 0  // letters and digits in a row
+        var tokenHex = true
+        var singleThenSpacer = false  // a single letter or digit and a spacer just before
+        var wordClasses: UInt8 = 0  // the classes seen in the current leetspeak word
+        var base64Run = 0
+        var hexRun = 0
+        var pairs = 0
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let bits = classes[Int(byte)]
+            if bits & alnum != 0 {
+                tokenLength += 1
+                let isHex = bits & hexDigit != 0
+                tokenHex = tokenHex && isHex
+                hexRun = isHex ? hexRun + 1 : 0
+                if hexRun >= 16 { hex = true }
+                if byte | 0x20 == 0x78, previous == 0x30 || previous == 0x5C { hex = true }
+                if previous == 0x25, isHex { percent = true }
+            } else {
+                if singleThenSpacer && tokenLength == 1 { spaced = true }
+                singleThenSpacer = tokenLength == 1 && bits & Self.spacer != 0
+                let hexPair = tokenLength == 2 && tokenHex && bits & Self.pairSeparator != 0
+                pairs = hexPair ? pairs + 1 : 0
+                if pairs >= 4 { hex = true }
+                tokenLength = 0
+                tokenHex = true
+                hexRun = 0
+            }
+            wordClasses = bits & leetWord != 0 ? wordClasses | bits : 0
+            if wordClasses & Self.letter != 0, wordClasses & (Self.digit | Self.leetSymbol) != 0 {
+                leet = true
+            }
+            base64Run = bits & (alnum | Self.base64Symbol) != 0 ? base64Run + 1 : 0
+            if base64Run >= 16 { base64 = true }
+            previous = byte
+        }
+        if singleThenSpacer && tokenLength == 1 { spaced = true }
+    }
+}

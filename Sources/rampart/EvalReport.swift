@@ -1,0 +1,73 @@
+import Foundation
+import RampartGuard
+
+/// How `rampart eval` and `rampart guard train` print an evaluation, and its gates.
+enum EvalReport {
+    struct Gate: Encodable {
+        var name: String
+        var passed: Bool
+        var detail: String
+    }
+
+    static func text(_ evaluation: GuardEvaluation) -> String {
+        var lines = ["model \(evaluation.modelVersion), split \(evaluation.split)", "", "label      examples  detected  recall"]
+        for label in evaluation.labels {
+            lines.append(pad(label.label, 10) + pad("\(label.examples)", 10) + pad("\(label.detected)", 10) + percent(label.recall))
+        }
+        lines += ["", "benign      examples  false alarms  FPR      escalated"]
+        for benign in evaluation.benign {
+            lines.append(pad(benign.kind, 12) + pad("\(benign.examples)", 10) + pad("\(benign.falsePositives)", 14)
+                         + pad(percent(benign.falsePositiveRate), 9) + percent(benign.escalationRate))
+        }
+        if let output = evaluation.output {
+            lines += ["", "output classifier on \(output.examples) exchanges: precision \(percent(output.precision)), recall \(percent(output.recall)), F1 \(String(format: "%.3f", output.f1)), FPR \(percent(output.falsePositiveRate))"]
+        }
+        lines += ["", "recall per category (lowest first)"]
+        for category in evaluation.categories.prefix(25) {
+            lines.append("  " + pad(category.label, 10) + pad(category.category, 48) + pad("\(category.examples)", 6) + percent(category.recall))
+        }
+        if !evaluation.worstMisses.isEmpty {
+            lines += ["", "worst misses"] + evaluation.worstMisses.map { "  \($0.score)  [\($0.label)/\($0.category)] \($0.text)" }
+        }
+        if !evaluation.worstFalseAlarms.isEmpty {
+            lines += ["", "worst false alarms"] + evaluation.worstFalseAlarms.map { "  \($0.score)  [\($0.category)] \($0.text)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func gates(_ evaluation: GuardEvaluation, minRecall: Double?, maxFalsePositiveRate: Double?) -> [Gate] {
+        var gates: [Gate] = []
+        if let minRecall {
+            for label in evaluation.labels where ["attack", "harmful"].contains(label.label) && label.examples > 0 {
+                gates.append(Gate(name: "recall_\(label.label)", passed: label.recall >= minRecall,
+                                  detail: "\(percent(label.recall)) against a minimum of \(percent(minRecall))"))
+            }
+        }
+        if let maxFalsePositiveRate, let ordinary = evaluation.benign.first(where: { $0.kind == "ordinary" }) {
+            gates.append(Gate(name: "fpr_ordinary", passed: ordinary.falsePositiveRate <= maxFalsePositiveRate,
+                              detail: "\(percent(ordinary.falsePositiveRate)) against a maximum of \(percent(maxFalsePositiveRate))"))
+        }
+        return gates
+    }
+
+    static func junit(_ gates: [Gate]) -> String {
+        let failures = gates.filter { !$0.passed }.count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"rampart-eval\" tests=\"\(gates.count)\" failures=\"\(failures)\">\n"
+        for gate in gates {
+            xml += "  <testcase classname=\"rampart.eval\" name=\"\(escape(gate.name))\">"
+            xml += gate.passed ? "</testcase>\n" : "<failure message=\"\(escape(gate.detail))\"/></testcase>\n"
+        }
+        return xml + "</testsuite>\n"
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    private static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import RampartGuard
+
+/// `rampart guard …`: the guard's own tools.
+struct GuardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guard",
+        abstract: "Build and inspect the guard's classifiers.",
+        subcommands: [Train.self]
+    )
+
+    /// `rampart guard train`: makes the stage-1 model from labelled data and the constitution.
+    struct Train: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train the stage-1 classifier from labelled data and the constitution.",
+            discussion: """
+                Reads every .jsonl file in --data (the ../shared/data format), trains on the rows whose id \
+                falls in the train split, calibrates thresholds on the validation split, and writes the model. \
+                The test split is never used; `rampart eval` reports on it. The same data, constitution and \
+                options give the same model, byte for byte.
+                """
+        )
+
+        @Option(help: ArgumentHelp("Directory of labelled .jsonl files.", valueName: "dir"))
+        var data = "../shared/data"
+
+        @Option(help: ArgumentHelp("Where to write the model.", valueName: "file"))
+        var out = "Sources/RampartGuard/Resources/stage1.model"
+
+        @Option(help: ArgumentHelp("A constitution YAML file (default: the built-in one).", valueName: "file"))
+        var constitution: String?
+
+        @Option(help: "Seed for the example order.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Passes over the training data.")
+        var epochs = 6
+
+        @Option(help: "log2 of the number of feature buckets (model size grows with it).")
+        var bucketBits = 17
+
+        @Option(help: "AdaGrad learning rate.")
+        var learningRate: Float = 0.5
+
+        @Option(help: "Weight of each constitution example against one data row.")
+        var constitutionWeight: Float = 3
+
+        func run() async throws {
+            let policy = try GuardCLI.constitution(constitution)
+            let files = try GuardCLI.orExit { try LabelledData.files(in: data) }
+            let examples = try GuardCLI.orExit { try LabelledData.load(paths: files) }
+            var options = Stage1Trainer.Options()
+            options.seed = seed
+            options.epochs = epochs
+            options.bucketBits = bucketBits
+            options.learningRate = learningRate
+            options.constitutionWeight = constitutionWeight
+            var provenance = ["command": "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) --constitution-weight \(constitutionWeight)",
+                              "constitution_version": policy.version]
+            for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
+            let model = Stage1Trainer(options: options).train(examples, constitution: policy, provenance: provenance) { GuardCLI.note($0) }
+            let bytes = try model.serialized()
+            try bytes.write(to: URL(fileURLWithPath: out))
+            GuardCLI.note("wrote \(out): \(bytes.count / 1024) KiB, model version \(model.header.version)")
+            let evaluation = GuardEvaluation(classifier: Stage1Classifier(model: model), examples: examples.filter { $0.split == .test }, split: "test")
+            print(EvalReport.text(evaluation))
+        }
+    }
+}
+
+/// Helpers shared by the guard's commands.
+enum GuardCLI {
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    /// Runs `body`; a failure is printed and exits 2 (could not run).
+    static func orExit<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    static func constitution(_ path: String?) throws -> Constitution {
+        guard let path else { return ConstitutionLoader.builtin() }
+        return try orExit { try ConstitutionLoader.load(path: path) }
+    }
+
+    static func classifier(_ path: String?) throws -> Stage1Classifier {
+        guard let path else { return try orExit { try Stage1Classifier.bundled() } }
+        return try orExit {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ModelError(message: "cannot read \(path)") }
+            return Stage1Classifier(model: try Stage1Model(data: data))
+        }
+    }
+
+    static func digest(ofFile path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "unreadable" }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return String(hash, radix: 16)
+    }
+}
