@@ -34,19 +34,49 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write a JUnit XML report (one test case per gate) to this file.", valueName: "file"))
     var junit: String?
 
+    @Option(help: ArgumentHelp("""
+        Calibrate the deciding heads' thresholds on the rows scored so that at most this share of \
+        ordinary benign prompts trips any of them, and write the model with them to --write. \
+        Use --split validation: calibrating on the test split would make its numbers meaningless.
+        """, valueName: "rate"))
+    var targetFpr: Double?
+
+    @Option(help: ArgumentHelp("Where --target-fpr writes the recalibrated model.", valueName: "file"))
+    var write: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Compare two model files on the same rows instead of scoring one.", valueName: "a b"))
+    var compare: [String] = []
+
     func validate() throws {
         guard ["test", "validation", "train", "all"].contains(split) else {
             throw ValidationError("--split must be test, validation, train or all; got '\(split)'")
         }
+        if let targetFpr, !(0..<1).contains(targetFpr) { throw ValidationError("--target-fpr must be between 0 and 1") }
+        if targetFpr != nil, write == nil { throw ValidationError("--target-fpr needs --write FILE for the recalibrated model") }
+        if !compare.isEmpty, compare.count != 2 { throw ValidationError("--compare takes two model files") }
     }
 
     func run() async throws {
-        let classifier = try GuardCLI.classifier(model)
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory)
         let files = try isDirectory.boolValue ? GuardCLI.orExit { try LabelledData.files(in: data) } : [data]
         let examples = try GuardCLI.orExit { try LabelledData.load(paths: files) }
             .filter { split == "all" || $0.split.rawValue == split }
+        if compare.count == 2 {
+            let (a, b) = (try GuardCLI.classifier(compare[0]), try GuardCLI.classifier(compare[1]))
+            print(EvalReport.comparison(GuardEvaluation(classifier: a, examples: examples, split: split),
+                                        GuardEvaluation(classifier: b, examples: examples, split: split), names: (compare[0], compare[1])))
+            return
+        }
+        var classifier = try GuardCLI.classifier(model)
+        if let targetFpr, let write {
+            let calibrated = Calibration.thresholds(classifier.model, examples: examples, targetFalsePositiveRate: targetFpr)
+            try calibrated.serialized().write(to: URL(fileURLWithPath: write))
+            GuardCLI.note("wrote \(write) with thresholds for at most \(targetFpr * 100)% false positives on \(split): "
+                          + calibrated.header.heads.filter { Calibration.decidingHeads.contains($0.name) }
+                              .map { "\($0.name) \(String(format: "%.3f", $0.threshold))" }.joined(separator: ", "))
+            classifier = Stage1Classifier(model: calibrated)
+        }
         let evaluation = GuardEvaluation(classifier: classifier, examples: examples, split: split)
         let gates = EvalReport.gates(evaluation, minRecall: minRecall, maxFalsePositiveRate: maxFpr)
         if json {

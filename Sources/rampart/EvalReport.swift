@@ -35,6 +35,19 @@ enum EvalReport {
         return lines.joined(separator: "\n")
     }
 
+    /// Two evaluations side by side, with the change from the first to the second.
+    static func comparison(_ a: GuardEvaluation, _ b: GuardEvaluation, names: (String, String)) -> String {
+        var lines = ["A: \(names.0) (model \(a.modelVersion))", "B: \(names.1) (model \(b.modelVersion))", "split \(a.split)", "",
+                     "metric                        A          B          B − A"]
+        func row(_ name: String, _ x: Double, _ y: Double) {
+            lines.append(pad(name, 30) + pad(percent(x), 11) + pad(percent(y), 11) + String(format: "%+.2f pt", (y - x) * 100))
+        }
+        for (x, y) in zip(a.labels, b.labels) { row("recall \(x.label)", x.recall, y.recall) }
+        for (x, y) in zip(a.benign, b.benign) { row("FPR \(x.kind)", x.falsePositiveRate, y.falsePositiveRate) }
+        if let x = a.output, let y = b.output { row("output F1", x.f1, y.f1) }
+        return lines.joined(separator: "\n")
+    }
+
     static func gates(_ evaluation: GuardEvaluation, minRecall: Double?, maxFalsePositiveRate: Double?) -> [Gate] {
         var gates: [Gate] = []
         if let minRecall {

@@ -7,7 +7,7 @@ struct GuardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guard",
         abstract: "Build and inspect the guard's classifiers.",
-        subcommands: [Train.self]
+        subcommands: [Train.self, GuardBenchCommand.self]
     )
 
     /// `rampart guard train`: makes the stage-1 model from labelled data and the constitution.

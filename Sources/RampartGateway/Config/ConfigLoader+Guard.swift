@@ -11,9 +11,14 @@ extension ConfigLoader {
             }
             if let redact = input.child("redact").bool() { config.redactSecrets = redact }
         }
-        // Accepted only once they work: an ignored output guard would look like protection that is not there.
-        for (key, what) in [("output", "the streaming output guard"), ("judge", "stage 2 (the cascade's judge)")] where node.child(key).isPresent {
-            node.diagnostics.report(node.child(key), "is not supported by this version of Rampart yet (\(what) is still being built); remove it")
+        if let output = node.child("output").mapping(allowedKeys: ["mode", "check_every_tokens", "hold_back_tokens"]) {
+            if let mode = readGuardMode(output.child("mode")) { config.outputMode = mode }
+            if let every = output.child("check_every_tokens").int(min: 1, max: 4096) { config.checkEveryTokens = every }
+            if let hold = output.child("hold_back_tokens").int(min: 0, max: 4096) { config.holdBackTokens = hold }
+        }
+        // Accepted only once it works: an ignored judge would look like protection that is not there.
+        if node.child("judge").isPresent {
+            node.diagnostics.report(node.child("judge"), "is not supported by this version of Rampart yet (stage 2, the cascade's judge, is still being built); remove it")
         }
         return config
     }

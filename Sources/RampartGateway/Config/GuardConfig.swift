@@ -18,18 +18,27 @@ public struct GuardConfig: Sendable {
     /// Replace secrets and personal data (e-mail, phone, card, IBAN, API keys, private keys)
     /// with placeholders before the provider sees a request.
     public var redactSecrets: Bool
+    /// What the output guard does when an answer turns harmful: `enforce` halts it.
+    public var outputMode: Mode
+    /// How often, in streamed tokens (text deltas), the output guard judges the answer so far.
+    public var checkEveryTokens: Int
+    /// Tokens held back from the client until judged, so that halted text never reaches it.
+    public var holdBackTokens: Int
 
-    /// The input mode when the configuration names none: `monitor`, until the shipped stage-1
+    /// The input (and output) mode when the configuration names none: `monitor`, until the shipped stage-1
     /// model meets the guard's quality gates (docs/guard.md); verdicts are computed, logged and
     /// reported in `x-rampart-guard`, and nothing is blocked.
     public static let defaultInputMode = Mode.monitor
 
     public init(constitutionPath: String? = nil, inputMode: Mode = defaultInputMode, inputCategoryModes: [String: Mode] = [:],
-                redactSecrets: Bool = false) {
+                redactSecrets: Bool = false, outputMode: Mode = defaultInputMode, checkEveryTokens: Int = 16, holdBackTokens: Int = 0) {
         self.constitutionPath = constitutionPath
         self.inputMode = inputMode
         self.inputCategoryModes = inputCategoryModes
         self.redactSecrets = redactSecrets
+        self.outputMode = outputMode
+        self.checkEveryTokens = checkEveryTokens
+        self.holdBackTokens = holdBackTokens
     }
 
     /// The mode for one category's input verdicts.

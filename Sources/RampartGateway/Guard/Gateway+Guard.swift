@@ -9,9 +9,11 @@ public struct GatewayStartError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Gateway {
-    /// The input guard for `config`, or `nil` when it is off.
-    static func inputGuard(_ config: GuardConfig) throws(GatewayStartError) -> InputGuard? {
-        guard config.inputMode != .off || config.inputCategoryModes.values.contains(where: { $0 != .off }) else { return nil }
+    /// The classifier and constitution the guard judges with, or `nil` when every part of the
+    /// guard is off.
+    static func guardEngine(_ config: GuardConfig) throws(GatewayStartError) -> GuardEngine? {
+        let inputOn = config.inputMode != .off || config.inputCategoryModes.values.contains { $0 != .off }
+        guard inputOn || config.outputMode != .off else { return nil }
         let constitution: Constitution
         if let path = config.constitutionPath {
             do {
@@ -22,14 +24,11 @@ extension Gateway {
         } else {
             constitution = ConstitutionLoader.builtin()
         }
-        let classifier: Stage1Classifier
         do {
-            classifier = try Stage1Classifier.bundled()
+            return GuardEngine(classifier: try Stage1Classifier.bundled(), constitution: constitution, inputOn: inputOn)
         } catch {
             throw GatewayStartError(message: error.message)
         }
-        return InputGuard(classifier: classifier, constitution: constitution, config: config,
-                          redactor: config.redactSecrets ? Redactor() : nil)
     }
 
     /// 400 `rampart_policy_violation`, naming the category and how it was found.
@@ -39,9 +38,9 @@ extension Gateway {
                             message: "This request was blocked by the gateway's content policy (category \(category?.id ?? "unknown"), severity \(category?.severity ?? "high")). If you think this is a mistake, contact the gateway's operator and quote the request id.")
     }
 
-    /// The answer the guard gives in the model's place for a `refuse` category.
-    static func refusal(for request: ChatRequest, _ screening: InputGuard.Screening) -> ChatResponse {
-        let text = "I can't help with that. This request falls under the gateway's content policy (\(screening.decidingCategory?.id ?? "policy"))."
+    /// The answer the guard gives in the model's place when a `refuse` category trips.
+    static func refusal(for request: ChatRequest, category: String) -> ChatResponse {
+        let text = "I can't help with that. This request falls under the gateway's content policy (\(category))."
         return ChatResponse(id: "rampart-refusal-\(UUID().uuidString.prefix(8).lowercased())", model: request.model,
                             content: [.text(TextPart(text: text))], stopReason: .refusal,
                             usage: Usage(inputTokens: 0, outputTokens: 0), created: Int(Date().timeIntervalSince1970),
@@ -73,17 +72,25 @@ extension Gateway {
     /// `POST /v1/guard/check`: the guard's verdict on a text, a conversation or an exchange,
     /// without proxying anything.
     public func check(_ subject: GuardSubject) throws(RampartError) -> GuardVerdict {
-        guard let inputGuard = guardForChecks else {
+        guard let engine = guardEngine else {
             throw RampartError(status: 503, code: "rampart_guard_disabled",
                                message: "The guard is off in this gateway's configuration (guard.input.mode: off).")
         }
         switch subject {
         case .text(let text):
-            return GuardVerdict(stage1: inputGuard.classifier, text: text, constitution: inputGuard.constitution)
+            return GuardVerdict(stage1: engine.classifier, text: text, constitution: engine.constitution)
         case .exchange(let prompt, let response):
-            return GuardVerdict(stage1: inputGuard.classifier, prompt: prompt, response: response, constitution: inputGuard.constitution)
+            return GuardVerdict(stage1: engine.classifier, prompt: prompt, response: response, constitution: engine.constitution)
         }
     }
+}
+
+/// What the guard judges with.
+struct GuardEngine: Sendable {
+    let classifier: Stage1Classifier
+    let constitution: Constitution
+    /// Whether the input guard runs (in any mode).
+    let inputOn: Bool
 }
 
 /// What `POST /v1/guard/check` judges.

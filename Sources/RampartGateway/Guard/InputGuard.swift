@@ -28,9 +28,15 @@ struct InputGuard: Sendable {
     /// How many of the latest user turns are judged together.
     static let conversationTurns = 6
 
+    /// The user's own words in the latest turns, joined: what the input guard judges and what the
+    /// output guard takes as the prompt.
+    static func userText(of request: ChatRequest) -> String {
+        request.messages.filter { $0.role == .user }.suffix(conversationTurns)
+            .map { $0.content.compactMap(ownWords).joined(separator: "\n") }.joined(separator: "\n")
+    }
+
     func screen(_ request: ChatRequest) -> Screening {
-        let userText = request.messages.filter { $0.role == .user }.suffix(Self.conversationTurns)
-            .map { $0.content.compactMap(Self.ownWords).joined(separator: "\n") }.joined(separator: "\n")
+        let userText = Self.userText(of: request)
         var verdicts = [GuardVerdict(stage1: classifier, text: userText, constitution: constitution)]
         for document in Self.documents(in: request) {
             verdicts.append(GuardVerdict(stage1: classifier, text: document, constitution: constitution))

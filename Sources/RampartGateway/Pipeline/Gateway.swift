@@ -24,9 +24,10 @@ public final class Gateway: Sendable {
     private let planner: RoutePlanner
     private let router: Router
     private let riskAssessor: (any RiskAssessor)?
+    /// What the guard judges with (`nil` when every part of it is off).
+    let guardEngine: GuardEngine?
     private let inputGuard: InputGuard?
-    /// The guard `check` uses.
-    var guardForChecks: InputGuard? { inputGuard }
+    private let outputGuard: OutputGuard?
     private let logger: Logger
 
     /// An answer and how it was routed.
@@ -60,7 +61,17 @@ public final class Gateway: Sendable {
         } catch {
             throw GatewayStartError(message: error.message)
         }
-        inputGuard = try Self.inputGuard(config.guardConfig)
+        let guardConfig = config.guardConfig
+        guardEngine = try Self.guardEngine(guardConfig)
+        inputGuard = guardEngine.flatMap { engine in
+            engine.inputOn ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,
+                                        redactor: guardConfig.redactSecrets ? Redactor() : nil) : nil
+        }
+        outputGuard = guardEngine.flatMap { engine in
+            guardConfig.outputMode == .off ? nil : OutputGuard(
+                classifier: engine.classifier, mode: guardConfig.outputMode, checkEveryTokens: guardConfig.checkEveryTokens,
+                holdBackTokens: guardConfig.holdBackTokens, logger: logger)
+        }
         let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
         var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]
         for target in targets {
@@ -121,8 +132,11 @@ public final class Gateway: Sendable {
             return Routed(value: refusal, target: Self.guardTarget, attempts: 0, deadline: prepared.deadline, guardVerdict: .block)
         }
         let request = prepared.request
-        let served = try await router.run(prepared.plan, deadline: prepared.deadline) { provider, target, limits throws(UpstreamFailure) in
+        var served = try await router.run(prepared.plan, deadline: prepared.deadline) { provider, target, limits throws(UpstreamFailure) in
             try await provider.complete(request, model: target.model, limits: limits)
+        }
+        if let outputGuard, let refusal = outputGuard.judge(served.value, prompt: InputGuard.userText(of: request), request: request) {
+            served.value = refusal
         }
         return routed(served, value: served.value, prepared)
     }
@@ -144,7 +158,8 @@ public final class Gateway: Sendable {
         }
         let served = try await start(request, [])
         let stitched = StitchedStream(served, request: request, mode: plan.alias.streamFailover ?? config.routing.streamFailover, resume: start)
-        return routed(served, value: stitched.events, prepared)
+        let events = outputGuard.map { $0.watch(stitched.events, prompt: InputGuard.userText(of: request)) } ?? stitched.events
+        return routed(served, value: events, prepared)
     }
 
     /// Logs an upstream failure and returns the client's error.
@@ -206,7 +221,7 @@ public final class Gateway: Sendable {
             case .block?:
                 throw Self.policyViolation(screening)
             case .refuse?:
-                refusal = Self.refusal(for: request, screening)
+                refusal = Self.refusal(for: request, category: screening.decidingCategory?.id ?? "policy")
             case .routeSafer?:
                 highRisk = model.highRiskTarget != nil
             case .flag?, .redact?, nil:
