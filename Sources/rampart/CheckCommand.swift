@@ -16,13 +16,20 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A stage-1 model file (default: the bundled one).", valueName: "file"))
     var model: String?
 
+    @Option(help: ArgumentHelp("Judge this response to the text (the output classifier) instead of the text alone.", valueName: "text"))
+    var response: String?
+
     @Flag(help: "Print the verdict as JSON (the body of POST /v1/guard/check).")
     var json = false
 
     func run() async throws {
         let input = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
         let classifier = try GuardCLI.classifier(model)
-        let verdict = GuardVerdict(stage1: classifier, text: input, constitution: ConstitutionLoader.builtin())
+        let verdict = if let response {
+            GuardVerdict(stage1: classifier, prompt: input, response: response, constitution: ConstitutionLoader.builtin())
+        } else {
+            GuardVerdict(stage1: classifier, text: input, constitution: ConstitutionLoader.builtin())
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -41,7 +41,7 @@ struct GuardCommand: AsyncParsableCommand {
         var bucketBits = 17
 
         @Option(help: "AdaGrad learning rate.")
-        var learningRate: Float = 0.5
+        var learningRate: Float = 0.15
 
         @Option(help: "Weight of each constitution example against one data row.")
         var constitutionWeight: Float = 3

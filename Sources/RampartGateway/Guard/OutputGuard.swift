@@ -3,9 +3,8 @@ import RampartGuard
 import RampartWire
 
 /// Judges answers as they are produced (DESIGN.md §1, "Output guard"): the exchange classifier
-/// scores (prompt, answer so far) every `check_every_tokens` tokens and at the end, on the whole
-/// answer and on its latest stretch, so that an answer that turns harmful late is caught where it
-/// turns. In `enforce` mode a tripped stream stops inside that window and ends cleanly with a
+/// scores (prompt, latest stretch of the answer) every `check_every_tokens` tokens and at the end,
+/// so that an answer that turns harmful late is caught where it turns. In `enforce` mode a tripped stream stops inside that window and ends cleanly with a
 /// refusal stop (OpenAI `content_filter`, Anthropic `refusal`); held-back tokens never reach the
 /// client. Non-streaming answers are judged whole before they are returned.
 struct OutputGuard: Sendable {
@@ -18,11 +17,13 @@ struct OutputGuard: Sendable {
     /// Characters of the answer's latest stretch judged on their own.
     static let windowCharacters = 600
 
-    /// Whether the answer so far complies with a harmful request, judging the whole and its end.
+    /// Whether the answer so far complies with a harmful request, judging its latest stretch.
+    ///
+    /// Only the stretch: consecutive checks overlap, so every part of the answer is judged with
+    /// its context, each check costs the same however long the answer grows, and a long, repetitive
+    /// benign answer cannot pile up evidence it does not contain.
     func trips(prompt: String, response: String) -> Bool {
-        if classifier.classifyExchange(prompt: prompt, response: response).tripped { return true }
-        guard response.count > Self.windowCharacters else { return false }
-        return classifier.classifyExchange(prompt: prompt, response: String(response.suffix(Self.windowCharacters))).tripped
+        classifier.classifyExchange(prompt: prompt, response: String(response.suffix(Self.windowCharacters))).tripped
     }
 
     /// A whole answer judged before it is returned: the refusal that replaces it when it trips in
@@ -32,8 +33,8 @@ struct OutputGuard: Sendable {
             if case .text(let text) = part { return text.text }
             return nil
         }.joined()
-        var tripped = trips(prompt: prompt, response: text)
-        if !tripped, text.count > Self.windowCharacters {
+        var tripped = text.count <= Self.windowCharacters && trips(prompt: prompt, response: text)
+        if text.count > Self.windowCharacters {
             // Every stretch, not only the end: a harmful middle must not hide behind a benign ending.
             var start = text.startIndex
             while !tripped, start < text.endIndex {

@@ -8,6 +8,14 @@
 /// returned with repeats; the model scales their sum by 1/√count.
 struct FeatureHasher: Sendable {
     let bucketBits: Int
+    /// Word pairs up to this many words apart (2 or more) are features too ("make … bomb" across
+    /// "make a pipe bomb"); 0 or 1: adjacent bigrams only.
+    var skipWindow = 0
+
+    init(bucketBits: Int, skipWindow: Int = 0) {
+        self.bucketBits = bucketBits
+        self.skipWindow = min(skipWindow, 4)
+    }
 
     var buckets: Int { 1 << bucketBits }
 
@@ -22,10 +30,13 @@ struct FeatureHasher: Sendable {
     /// does not need a 1 MB paste verbatim, and the cost stays bounded.
     static let maxScalars = 32 * 1024
 
-    func features(of text: String, namespace: Namespace = .input, into output: inout [Int32]) {
+    func features<Text: StringProtocol>(of text: Text, namespace: Namespace = .input, into output: inout [Int32]) {
         let mask = UInt64(buckets - 1)
         var previousWord: UInt64 = 0
         var hasPrevious = false
+        // The words before the previous one, nearest first (for skip pairs); 0 = none.
+        var older: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let skipWindow = skipWindow
         var word: [UInt32] = []
         word.reserveCapacity(32)
         func flush() {
@@ -35,6 +46,15 @@ struct FeatureHasher: Sendable {
             output.append(Int32(truncatingIfNeeded: Self.finish(wordHash) & mask))
             if hasPrevious {
                 output.append(Int32(truncatingIfNeeded: Self.finish(Self.mix(previousWord &* 31, UInt32(truncatingIfNeeded: wordHash))) & mask))
+            }
+            if skipWindow >= 2 {
+                for distance in 2...skipWindow {
+                    let other = distance == 2 ? older.0 : (distance == 3 ? older.1 : older.2)
+                    guard other != 0 else { break }
+                    let pair = Self.mix(other &* 37 &+ UInt64(distance), UInt32(truncatingIfNeeded: wordHash))
+                    output.append(Int32(truncatingIfNeeded: Self.finish(pair ^ 0x5555_5555) & mask))
+                }
+                older = (hasPrevious ? previousWord : 0, older.0, older.1)
             }
             previousWord = wordHash
             hasPrevious = true
@@ -58,7 +78,12 @@ struct FeatureHasher: Sendable {
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > Self.maxScalars { break }
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            let value = scalar.value
+            // ASCII without a Unicode property lookup: most text is ASCII, and the lookup dominated.
+            let isWordScalar = value < 0x80
+                ? (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                : scalar.properties.isAlphabetic
+            if isWordScalar {
                 if word.count < 40 { word.append(Self.lower(scalar)) }
             } else {
                 flush()

@@ -39,16 +39,32 @@ public final class Stage1Classifier: Sendable {
         var best: [Int: (Float, [String])] = [:]
         var bag: [Int32] = []
         bag.reserveCapacity(min(text.utf8.count * 2, 65_536))
+        let heads = model.header.heads.count
+        func keep(_ scores: [Float], _ transformations: [String]) {
+            for head in inputHeads where scores[head] > (best[head]?.0 ?? -1) { best[head] = (scores[head], transformations) }
+        }
         for view in Normalizer.views(of: text) {
-            // The whole view, then each passage of a long one.
-            for (index, passage) in ([Substring(view.text)] + Segmenter.passages(of: view.text)).enumerated() {
+            let passages = Segmenter.passages(of: view.text)
+            guard !passages.isEmpty else {
                 bag.removeAll(keepingCapacity: true)
-                hasher.features(of: String(passage), namespace: .input, into: &bag)
-                let scores = model.scores(bag)
-                for head in inputHeads where scores[head] > (best[head]?.0 ?? -1) {
-                    best[head] = (scores[head], view.transformations + (index == 0 ? [] : ["passage_\(index)"]))
-                }
+                hasher.features(of: view.text, namespace: .input, into: &bag)
+                keep(model.scores(bag), view.transformations)
+                continue
             }
+            // Each passage on its own, and the whole view as the sum of its passages (hashed once;
+            // only the word pairs across passage edges are left out of the whole).
+            var whole = [Float](repeating: 0, count: heads)
+            var wholeCount = 0
+            for (index, passage) in passages.enumerated() {
+                bag.removeAll(keepingCapacity: true)
+                hasher.features(of: passage, namespace: .input, into: &bag)
+                var sums = [Float](repeating: 0, count: heads)
+                model.addWeights(of: bag, to: &sums)
+                for head in 0..<heads { whole[head] += sums[head] }
+                wholeCount += bag.count
+                keep(model.probabilities(sums: sums, count: bag.count), view.transformations + ["passage_\(index + 1)"])
+            }
+            keep(model.probabilities(sums: whole, count: wholeCount), view.transformations)
         }
         return result(best)
     }

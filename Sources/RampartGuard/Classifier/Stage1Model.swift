@@ -28,6 +28,8 @@ public struct Stage1Model: Sendable {
         public var constitutionHash: String
         /// How the model was made: the command, the data files and their digests, the seed.
         public var provenance: [String: String]
+        /// Word-pair window of the features (``FeatureHasher/skipWindow``); absent: adjacent bigrams only.
+        public var skipWindow: Int? = nil
     }
 
     public var header: Header
@@ -36,13 +38,19 @@ public struct Stage1Model: Sendable {
 
     static let magic = Data("RAMPART-STAGE1\n".utf8)
 
-    var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits) }
+    var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits, skipWindow: header.skipWindow ?? 0) }
 
     /// Each head's probability for a bag of features.
     func scores(_ features: [Int32]) -> [Float] {
+        var sums = [Float](repeating: 0, count: header.heads.count)
+        addWeights(of: features, to: &sums)
+        return probabilities(sums: sums, count: features.count)
+    }
+
+    /// Adds each head's weights for `features` to `sums`: scores are linear up to the sigmoid, so
+    /// a text's sums are the sums of its parts'.
+    func addWeights(of features: [Int32], to sums: inout [Float]) {
         let heads = header.heads.count
-        var sums = [Float](repeating: 0, count: heads)
-        guard !features.isEmpty else { return header.heads.map { Self.sigmoid($0.bias) } }
         weights.withUnsafeBufferPointer { table in
             sums.withUnsafeMutableBufferPointer { sums in
                 for feature in features {
@@ -51,8 +59,13 @@ public struct Stage1Model: Sendable {
                 }
             }
         }
-        let scale = 1 / Float(features.count).squareRoot()
-        return (0..<heads).map { Self.sigmoid(sums[$0] * scale + header.heads[$0].bias) }
+    }
+
+    /// Each head's probability from its summed weights over `count` features.
+    func probabilities(sums: [Float], count: Int) -> [Float] {
+        guard count > 0 else { return header.heads.map { Self.sigmoid($0.bias) } }
+        let scale = 1 / Float(count).squareRoot()
+        return (0..<header.heads.count).map { Self.sigmoid(sums[$0] * scale + header.heads[$0].bias) }
     }
 
     static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }

@@ -9,7 +9,9 @@ public struct Stage1Trainer {
     public struct Options: Sendable {
         public var bucketBits = 17
         public var epochs = 6
-        public var learningRate: Float = 0.5
+        /// Measured on the validation split: 0.15 beats 0.5 on attack + harmful recall at the same
+        /// false-positive rate (checked on two seeds).
+        public var learningRate: Float = 0.15
         public var seed: UInt64 = 1
         /// The share of ordinary benign prompts that may trip any input head.
         public var targetFalsePositiveRate = 0.01
@@ -17,6 +19,16 @@ public struct Stage1Trainer {
         public var escalationRate = 0.04
         /// Weight of the constitution's own examples against one data row.
         public var constitutionWeight: Float = 3
+        /// Average the weights over the epochs from this one on (Polyak averaging); 0: no averaging.
+        public var averageFromEpoch = 0
+        /// Calibrate the three deciding heads jointly (one benign-percentile cut, so that their union
+        /// trips on at most `targetFalsePositiveRate` of benign prompts) instead of a third each.
+        public var jointCalibration = false
+        /// Out-of-fold benign scores from this many folds of the train split join the validation
+        /// benign prompts for calibration (0: validation only).
+        public var calibrationFolds = 0
+        /// Word pairs up to this many words apart become features (see ``FeatureHasher``); 0: none.
+        public var skipWindow = 0
 
         public init() {}
     }
@@ -27,36 +39,70 @@ public struct Stage1Trainer {
         self.options = options
     }
 
-    /// A model trained on the `train` split of `data` and the constitution, calibrated on `validation`.
+    /// A model trained on the `train` split of `data` and the constitution, calibrated on `validation`
+    /// (and, with ``Options/calibrationFolds``, on out-of-fold scores of the train split's benign rows).
     public func train(_ data: [LabelledExample], constitution: Constitution, provenance: [String: String],
                       progress: (String) -> Void = { _ in }) -> Stage1Model {
-        var set = TrainingSet(constitution: constitution)
         let usable = data.filter(Self.isClassifiable)
-        for example in usable where example.split == .train { set.add(example) }
+        // The injected instructions BIPIA planted, to find the injected passage of a long document.
+        let instructions = data.filter { $0.label == "injection" && $0.category.hasPrefix("raw_") }.map(\.text)
+        let trainRows = usable.filter { $0.split == .train }
+        var model = fit(rows: trainRows, instructions: instructions, constitution: constitution, provenance: provenance,
+                        progress: progress)
+        var extraBenign: [[String: Float]] = []
+        if options.calibrationFolds > 1 {
+            let folds = options.calibrationFolds
+            for fold in 0..<folds {
+                let held = trainRows.filter { Self.fold(of: $0.id, folds) == fold }
+                let foldModel = fit(rows: trainRows.filter { Self.fold(of: $0.id, folds) != fold }, instructions: instructions,
+                                    constitution: constitution, provenance: provenance, progress: { _ in })
+                let classifier = Stage1Classifier(model: foldModel)
+                extraBenign += held.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
+                    .map { classifier.classify($0.text).scores }
+            }
+            progress("calibration: \(extraBenign.count) out-of-fold benign train prompts from \(folds) folds")
+        }
+        calibrate(&model, validation: usable.filter { $0.split == .validation }, extraBenign: extraBenign, progress: progress)
+        model.header.version = Self.digest(model)
+        return model
+    }
+
+    /// A row's calibration fold: a function of its id alone (FNV-1a, salted apart from the split).
+    static func fold(of id: String, _ folds: Int) -> Int {
+        var hash: UInt64 = 0x84222325CBF29CE4
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        hash ^= hash >> 29
+        return Int((hash &* 0xBF58_476D_1CE4_E5B9) >> 40) % folds
+    }
+
+    /// Fits the weights on `rows` (train split rows), the constitution and augmentation.
+    private func fit(rows: [LabelledExample], instructions: [String], constitution: Constitution, provenance: [String: String],
+                     progress: (String) -> Void) -> Stage1Model {
+        var set = TrainingSet(constitution: constitution)
+        for example in rows { set.add(example) }
         // Passages of long texts: an injected instruction found in its document is the positive,
         // the document's other passages (and every passage of a benign document) the negatives.
-        let instructions = data.filter { $0.label == "injection" && $0.category.hasPrefix("raw_") }.map(\.text)
-        for example in usable where example.split == .train && example.response == nil {
+        for example in rows where example.response == nil {
             set.addPassages(of: example, instructions: instructions)
         }
         set.add(constitution, weight: options.constitutionWeight)
         var random = SplitMix64(seed: options.seed)
-        let injections = usable.filter { $0.split == .train && $0.label == "injection" }.map(\.text)
+        let injections = rows.filter { $0.label == "injection" }.map(\.text)
             + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
         Augmentation.augment(&set, injections: injections, random: &random)
+        Augmentation.augmentExchanges(&set, rows: rows)
         let heads = set.heads
-        progress("training \(heads.count) heads on \(set.items.count) examples (\(usable.filter { $0.split == .train }.count) data rows, the constitution, augmentation)")
+        progress("training \(heads.count) heads on \(set.items.count) examples (\(rows.count) data rows, the constitution, augmentation)")
 
-        let hasher = FeatureHasher(bucketBits: options.bucketBits)
+        let hasher = FeatureHasher(bucketBits: options.bucketBits, skipWindow: options.skipWindow)
         let features = set.items.map { Self.features(text: $0.text, response: $0.response, hasher: hasher) }
         var model = Stage1Model(
             header: .init(format: 1, version: "", bucketBits: options.bucketBits,
                           heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
-                          constitutionHash: constitution.contentHash, provenance: provenance),
+                          constitutionHash: constitution.contentHash, provenance: provenance,
+                          skipWindow: options.skipWindow >= 2 ? options.skipWindow : nil),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
         fit(&model, set: set, features: features, random: &random, progress: progress)
-        calibrate(&model, validation: usable.filter { $0.split == .validation }, progress: progress)
-        model.header.version = Self.digest(model)
         return model
     }
 
@@ -98,6 +144,9 @@ public struct Stage1Trainer {
         var biasSquares = [Float](repeating: 1e-6, count: count)
         var order = Array(set.items.indices)
         let rate = options.learningRate
+        var averaged: [Float] = []
+        var averagedBias = [Float](repeating: 0, count: count)
+        var averagedEpochs = 0
         for epoch in 1...options.epochs {
             order.shuffle(using: &random)
             var loss: Double = 0
@@ -132,25 +181,48 @@ public struct Stage1Trainer {
                 }
             }
             progress("epoch \(epoch)/\(options.epochs): loss \(String(format: "%.4f", loss / Double(set.items.count)))")
+            if options.averageFromEpoch > 0, epoch >= options.averageFromEpoch {
+                if averaged.isEmpty { averaged = [Float](repeating: 0, count: model.weights.count) }
+                for index in averaged.indices { averaged[index] += model.weights[index] }
+                for head in 0..<count { averagedBias[head] += model.header.heads[head].bias }
+                averagedEpochs += 1
+            }
+        }
+        if averagedEpochs > 1 {
+            let scale = 1 / Float(averagedEpochs)
+            model.weights = averaged.map { $0 * scale }
+            for head in 0..<count { model.header.heads[head].bias = averagedBias[head] * scale }
         }
     }
 
-    /// Sets each input head's threshold so that ordinary benign validation prompts trip it at
-    /// most a third of the target rate (the three heads share the budget), and the escalation
-    /// band below it; the output head's threshold maximises F1 on validation exchanges.
-    private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], progress: (String) -> Void) {
+    /// Sets the input heads' thresholds so that ordinary benign prompts (validation, plus any
+    /// out-of-fold train prompts in `extraBenign`) trip them at most at the target rate — a third
+    /// each, or jointly (their union) with ``Options/jointCalibration`` — and the escalation band
+    /// below them; the output head's threshold maximises F1 on validation exchanges.
+    private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], extraBenign: [[String: Float]],
+                           progress: (String) -> Void) {
         let hasher = model.hasher
         let benign = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
         // Scored as at run time: every view and passage, the highest per head.
         let classifier = Stage1Classifier(model: model)
-        let benignScores = benign.map { classifier.classify($0.text).scores }
-        for (index, head) in model.header.heads.enumerated() where TrainingSet.inputHeads.contains(head.name) {
-            let sorted = benignScores.map { $0[head.name] ?? 0 }.sorted()
-            let threshold = max(Self.quantile(sorted, 1 - options.targetFalsePositiveRate / 3), 0.5)
-            let escalate = min(Self.quantile(sorted, 1 - options.escalationRate / 3), threshold)
-            model.header.heads[index].threshold = threshold
-            model.header.heads[index].escalateAbove = escalate
-            progress("head \(head.name): threshold \(String(format: "%.3f", threshold)), escalate above \(String(format: "%.3f", escalate)) (\(benign.count) benign validation prompts)")
+        let benignScores = benign.map { classifier.classify($0.text).scores } + extraBenign
+        let names = TrainingSet.inputHeads
+        let sorted = names.map { name in benignScores.map { $0[name] ?? 0 }.sorted() }
+        let thresholds: [Float]
+        let escalations: [Float]
+        if options.jointCalibration {
+            thresholds = Self.jointCut(sorted: sorted, scores: benignScores, names: names, rate: options.targetFalsePositiveRate, floor: 0.5)
+            escalations = zip(Self.jointCut(sorted: sorted, scores: benignScores, names: names, rate: options.escalationRate, floor: 0), thresholds)
+                .map { min($0, $1) }
+        } else {
+            thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), 0.5) }
+            escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }
+        }
+        for (position, name) in names.enumerated() {
+            guard let index = model.header.heads.firstIndex(where: { $0.name == name }) else { continue }
+            model.header.heads[index].threshold = thresholds[position]
+            model.header.heads[index].escalateAbove = escalations[position]
+            progress("head \(name): threshold \(String(format: "%.3f", thresholds[position])), escalate above \(String(format: "%.3f", escalations[position])) (\(benignScores.count) benign calibration prompts)")
         }
         let exchanges = validation.filter { $0.response != nil }
         if let index = model.header.heads.firstIndex(where: { $0.name == TrainingSet.outputHead }), !exchanges.isEmpty {
@@ -168,6 +240,21 @@ public struct Stage1Trainer {
             model.header.heads[index].escalateAbove = max(best.0 - 0.2, 0.05)
             progress("head \(TrainingSet.outputHead): threshold \(best.0) (validation F1 \(String(format: "%.3f", best.1)))")
         }
+    }
+
+    /// Per-head thresholds at one common benign percentile: the lowest percentile at which the share
+    /// of benign prompts tripping any head stays within `rate`.
+    static func jointCut(sorted: [[Float]], scores: [[String: Float]], names: [String], rate: Double, floor: Float) -> [Float] {
+        var best = sorted.map { max(($0.last ?? 1) + 1e-6, floor) }
+        var q = 1.0
+        while q > 0.8 {
+            let cut = sorted.map { max(quantile($0, q), floor) }
+            let tripped = scores.filter { row in names.indices.contains { (row[names[$0]] ?? 0) >= cut[$0] } }.count
+            if Double(tripped) > rate * Double(scores.count) { break }
+            best = cut
+            q -= 0.0005
+        }
+        return best
     }
 
     static func quantile(_ sorted: [Float], _ q: Double) -> Float {
