@@ -93,7 +93,7 @@ import Testing
 
     @Test func rejectsSectionsThisVersionDoesNotImplement() {
         #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation"])
-        #expect(issues("guard: {judge: {provider: p, model: m}}\n").map(\.path) == ["guard.judge"])
+        #expect(issues("guard: {judge: {provider: p, model: m}}\n").map(\.path) == ["guard.judge.provider"])
         #expect(issues("guard: {input: {mode: enforce, categories: {self_harm: monitor}, redact: true}}\n").isEmpty)
     }
 

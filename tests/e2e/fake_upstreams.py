@@ -14,6 +14,7 @@ in a background thread:
     fake.requests       # every request seen: RecordedRequest(path, headers, body, raw, ...)
     fake.token_delay    # seconds between streamed tokens (default 0)
     fake.reply_words    # if set, text replies are "tok001 tok002 ..." of this length
+    fake.reply_text     # if set, text replies are exactly this (e.g. a guard judge's JSON verdict)
     fake.response_delay # seconds before the first token / the JSON body (client leaving is noticed)
     fake.split_writes   # write each SSE event in pieces (mid-line, mid-UTF-8 character)
     fake.streams        # one StreamRecord per streamed response
@@ -433,6 +434,7 @@ class _FakeBase:
         self.streams: list[StreamRecord] = []
         self.token_delay: float = 0.0
         self.reply_words: int | None = None
+        self.reply_text: str | None = None
         self.response_delay: float = 0.0  # before the first token (stream) or the JSON body
         self.split_writes: bool = False  # write each SSE event in several pieces (mid-UTF-8, mid-line)
         self.replies: list[StreamRecord] = []  # one record per 200 reply, streaming or not
@@ -474,6 +476,7 @@ class _FakeBase:
         """Restore default behaviour (recorded history is kept)."""
         self.token_delay = 0.0
         self.reply_words = None
+        self.reply_text = None
         self.response_delay = 0.0
         self.split_writes = False
         self.on_send = None
@@ -715,6 +718,8 @@ class _FakeBase:
             h.close_connection = True
 
     def _reply_text(self, default: str) -> str:
+        if self.reply_text is not None:
+            return self.reply_text
         if self.reply_words:
             return numbered_words(self.reply_words)
         return default

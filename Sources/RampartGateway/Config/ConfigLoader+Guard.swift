@@ -16,11 +16,21 @@ extension ConfigLoader {
             if let every = output.child("check_every_tokens").int(min: 1, max: 4096) { config.checkEveryTokens = every }
             if let hold = output.child("hold_back_tokens").int(min: 0, max: 4096) { config.holdBackTokens = hold }
         }
-        // Accepted only once it works: an ignored judge would look like protection that is not there.
-        if node.child("judge").isPresent {
-            node.diagnostics.report(node.child("judge"), "is not supported by this version of Rampart yet (stage 2, the cascade's judge, is still being built); remove it")
-        }
+        config.judge = readJudge(node.child("judge"))
         return config
+    }
+
+    private static func readJudge(_ node: ConfigNode) -> JudgeConfig? {
+        guard let node = node.mapping(allowedKeys: ["provider", "model", "timeout_ms", "escalate", "on_failure", "fail_closed"]) else { return nil }
+        let provider = node.child("provider").string(required: true)
+        let model = node.child("model").string(required: true)
+        guard let provider, let model else { return nil }
+        var judge = JudgeConfig(provider: provider, model: model)
+        if let timeout = node.child("timeout_ms").milliseconds() { judge.timeout = timeout }
+        judge.escalateAll = node.child("escalate").choice(["uncertain", "all"]) == "all"
+        judge.failClosed = node.child("on_failure").choice(["open", "closed"]) == "closed"
+        judge.failClosedCategories = Set(node.child("fail_closed").sequence().compactMap { $0.string() })
+        return judge
     }
 
     private static func readGuardMode(_ node: ConfigNode) -> GuardConfig.Mode? {

@@ -51,6 +51,10 @@ public enum ConfigLoader {
         let models = top.child("models").sequence().compactMap { readModel($0, providerTimeouts: providerTimeouts) }
         let keys = top.child("keys").sequence().compactMap(readKey)
         crossCheck(top, providers: providers, models: models, keys: keys)
+        if let judge = guardConfig.judge, !providers.contains(where: { $0.id == judge.provider }) {
+            top.diagnostics.report(top.child("guard").child("judge").child("provider"),
+                                   "names provider '\(judge.provider)', which is not defined (defined: \(providers.map(\.id).joined(separator: ", ")))")
+        }
         var config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
         config.guardConfig = guardConfig
         // Only when no key entry was rejected: a broken key is reported on its own.

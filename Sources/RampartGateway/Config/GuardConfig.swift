@@ -24,6 +24,8 @@ public struct GuardConfig: Sendable {
     public var checkEveryTokens: Int
     /// Tokens held back from the client until judged, so that halted text never reaches it.
     public var holdBackTokens: Int
+    /// Stage 2: the LLM judge for inputs stage 1 is unsure about.
+    public var judge: JudgeConfig?
 
     /// The input (and output) mode when the configuration names none: `monitor`, until the shipped stage-1
     /// model meets the guard's quality gates (docs/guard.md); verdicts are computed, logged and
@@ -44,5 +46,25 @@ public struct GuardConfig: Sendable {
     /// The mode for one category's input verdicts.
     public func inputMode(for category: String) -> Mode {
         inputCategoryModes[category] ?? inputMode
+    }
+}
+
+/// Stage 2 of the cascade (`guard.judge`): an LLM that judges inputs in stage 1's uncertain band.
+public struct JudgeConfig: Sendable {
+    /// A configured provider id and that provider's model.
+    public var provider: String
+    public var model: String
+    public var timeout: Duration = .seconds(3)
+    /// Judge every input, not only the uncertain ones (for deployments that pay for certainty).
+    public var escalateAll = false
+    /// What a judge failure (timeout, error, an answer not in the required format) means: `true`
+    /// blocks, `false` lets the request through.
+    public var failClosed = false
+    /// Categories whose uncertain inputs are blocked when the judge fails, whatever ``failClosed`` says.
+    public var failClosedCategories: Set<String> = []
+
+    public init(provider: String, model: String) {
+        self.provider = provider
+        self.model = model
     }
 }

@@ -10,6 +10,8 @@ struct InputGuard: Sendable {
     let constitution: Constitution
     let config: GuardConfig
     let redactor: Redactor?
+    /// Stage 2, when configured.
+    let judge: Judge?
 
     /// What the guard decided for one request.
     struct Screening: Sendable {
@@ -23,6 +25,8 @@ struct InputGuard: Sendable {
         var redacted: ChatRequest?
         /// The enforced category that decided the action.
         var decidingCategory: GuardVerdict.CategoryScore?
+        /// 1, or 2 when the judge decided.
+        var stage = 1
     }
 
     /// How many of the latest user turns are judged together.
@@ -35,7 +39,7 @@ struct InputGuard: Sendable {
             .map { $0.content.compactMap(ownWords).joined(separator: "\n") }.joined(separator: "\n")
     }
 
-    func screen(_ request: ChatRequest) -> Screening {
+    func screen(_ request: ChatRequest) async -> Screening {
         let userText = Self.userText(of: request)
         var verdicts = [GuardVerdict(stage1: classifier, text: userText, constitution: constitution)]
         for document in Self.documents(in: request) {
@@ -46,17 +50,43 @@ struct InputGuard: Sendable {
             categories[category.id] = category
         }
         let all = categories.values.sorted { $0.score > $1.score }
-        let decisive = all.filter { !$0.uncertain }
+        var decisive = all.filter { !$0.uncertain }
+        var explanation = verdicts.map(\.explanation).filter { !$0.isEmpty }.joined(separator: "; ")
+        var stage = 1
+        let uncertain = all.filter(\.uncertain).map(\.id)
+        if let judge, judge.config.escalateAll || (decisive.isEmpty && !uncertain.isEmpty) {
+            stage = 2
+            let text = ([userText] + Self.documents(in: request)).joined(separator: "\n\n")
+            switch await judge.judge(text, categories: judge.config.escalateAll ? [] : uncertain) {
+            case .allow(let reason):
+                explanation += "; stage 2 allowed it: \(reason)"
+            case .block(let id, let reason):
+                decisive.append(judged(id, score: 1))
+                explanation += "; stage 2 blocked it (\(id)): \(reason)"
+            case .failed(let why):
+                if judge.failureBlocks(uncertain) {
+                    decisive.append(judged(uncertain.first { judge.config.failClosedCategories.contains($0) } ?? uncertain.first ?? "policy", score: 0))
+                }
+                explanation += "; stage 2 failed (\(judge.failureBlocks(uncertain) ? "closed" : "open")): \(why)"
+            }
+        }
         let enforced = decisive.filter { config.inputMode(for: $0.id) == .enforce }
         let deciding = enforced.max { Self.rank($0.action) < Self.rank($1.action) }
         var screening = Screening(
             verdict: decisive.contains { ["block", "refuse"].contains($0.action) } ? .block : (decisive.isEmpty ? .allow : .flag),
-            categories: all, explanation: verdicts.map(\.explanation).filter { !$0.isEmpty }.joined(separator: "; "),
-            action: deciding.flatMap { GuardAction(rawValue: $0.action) }, redacted: nil, decidingCategory: deciding)
+            categories: stage == 2 ? decisive : all, explanation: explanation,
+            action: deciding.flatMap { GuardAction(rawValue: $0.action) }, redacted: nil, decidingCategory: deciding, stage: stage)
         if let redactor {
             screening.redacted = Self.redact(request, with: redactor)
         }
         return screening
+    }
+
+    /// A category as stage 2 decided it, with the constitution's severity and action.
+    private func judged(_ id: String, score: Double) -> GuardVerdict.CategoryScore {
+        let category = constitution.category(id)
+        return GuardVerdict.CategoryScore(id: id, score: score, severity: category?.severity.rawValue ?? "high",
+                                          action: category?.action.rawValue ?? "block", uncertain: false)
     }
 
     /// Text the user wrote in a message part (tool results are judged as documents).

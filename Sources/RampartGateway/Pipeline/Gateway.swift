@@ -61,17 +61,6 @@ public final class Gateway: Sendable {
         } catch {
             throw GatewayStartError(message: error.message)
         }
-        let guardConfig = config.guardConfig
-        guardEngine = try Self.guardEngine(guardConfig)
-        inputGuard = guardEngine.flatMap { engine in
-            engine.inputOn ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,
-                                        redactor: guardConfig.redactSecrets ? Redactor() : nil) : nil
-        }
-        outputGuard = guardEngine.flatMap { engine in
-            guardConfig.outputMode == .off ? nil : OutputGuard(
-                classifier: engine.classifier, mode: guardConfig.outputMode, checkEveryTokens: guardConfig.checkEveryTokens,
-                holdBackTokens: guardConfig.holdBackTokens, logger: logger)
-        }
         let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
         var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]
         for target in targets {
@@ -87,6 +76,23 @@ public final class Gateway: Sendable {
             }
         }
         self.providers = providers
+        let guardConfig = config.guardConfig
+        let engine = try Self.guardEngine(guardConfig)
+        guardEngine = engine
+        let judge = guardConfig.judge.flatMap { judge in
+            providers[judge.provider].flatMap { provider in
+                engine.map { Judge(provider: provider, config: judge, constitution: $0.constitution, logger: logger) }
+            }
+        }
+        inputGuard = engine.flatMap { engine in
+            engine.inputOn ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,
+                                        redactor: guardConfig.redactSecrets ? Redactor() : nil, judge: judge) : nil
+        }
+        outputGuard = engine.flatMap { engine in
+            guardConfig.outputMode == .off ? nil : OutputGuard(
+                classifier: engine.classifier, mode: guardConfig.outputMode, checkEveryTokens: guardConfig.checkEveryTokens,
+                holdBackTokens: guardConfig.holdBackTokens, logger: logger)
+        }
         var monitors: [String: TargetMonitor] = [:]
         for target in targets where monitors[target.description] == nil {
             monitors[target.description] = TargetMonitor(provider: target.provider, target: target.description,
@@ -127,7 +133,7 @@ public final class Gateway: Sendable {
     ///
     /// - Parameter timeout: the client's own budget (`x-rampart-timeout-ms`), replacing the alias's.
     public func complete(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<ChatResponse> {
-        let prepared = try prepare(request, principal: principal, timeout: timeout)
+        let prepared = try await prepare(request, principal: principal, timeout: timeout)
         if let refusal = prepared.refusal {
             return Routed(value: refusal, target: Self.guardTarget, attempts: 0, deadline: prepared.deadline, guardVerdict: .block)
         }
@@ -144,7 +150,7 @@ public final class Gateway: Sendable {
     /// Sends a request and returns its stream once the upstream has sent its first event; a
     /// failure before that fails over invisibly, one after it follows the alias's `stream_failover`.
     public func stream(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<EventStream> {
-        let prepared = try prepare(request, principal: principal, timeout: timeout)
+        let prepared = try await prepare(request, principal: principal, timeout: timeout)
         if let refusal = prepared.refusal {
             return Routed(value: EventStream.replaying(refusal), target: Self.guardTarget, attempts: 0, deadline: prepared.deadline,
                           guardVerdict: .block)
@@ -186,7 +192,7 @@ public final class Gateway: Sendable {
     }
 
     /// Access checks, the input guard, the route plan and the deadline for one request.
-    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) throws(RampartError) -> Prepared {
+    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) async throws(RampartError) -> Prepared {
         let now = ContinuousClock.now
         guard let model = aliases[request.model] else {
             let known = modelAliases(for: principal).prefix(20).joined(separator: ", ")
@@ -208,11 +214,11 @@ public final class Gateway: Sendable {
         var verdict: GuardVerdict.Verdict?
         var refusal: ChatResponse?
         if let inputGuard {
-            let screening = inputGuard.screen(request)
+            let screening = await inputGuard.screen(request)
             verdict = screening.verdict
             if screening.verdict != .allow {
                 logger.notice("input guard", metadata: [
-                    "alias": "\(model.alias)", "verdict": "\(screening.verdict.rawValue)", "key": "\(principal.keyID)",
+                    "alias": "\(model.alias)", "verdict": "\(screening.verdict.rawValue)", "stage": "\(screening.stage)", "key": "\(principal.keyID)",
                     "explanation": "\(screening.explanation)", "enforced": "\(screening.action?.rawValue ?? "none")",
                 ])
             }

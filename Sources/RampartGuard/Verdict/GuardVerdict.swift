@@ -17,6 +17,14 @@ public struct GuardVerdict: Codable, Sendable {
         public var action: String
         /// Whether the score is in the uncertain band that stage 2 would judge.
         public var uncertain: Bool
+
+        public init(id: String, score: Double, severity: String, action: String, uncertain: Bool) {
+            self.id = id
+            self.score = score
+            self.severity = severity
+            self.action = action
+            self.uncertain = uncertain
+        }
     }
 
     public var verdict: Verdict
