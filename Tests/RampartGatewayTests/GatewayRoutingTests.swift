@@ -78,7 +78,7 @@ import RampartWire
         } catch {
             #expect(error.code == "rampart_deadline_exceeded" && error.status == 504)
         }
-        #expect(started.duration(to: .now) < .seconds(2))
+        #expect(started.duration(to: .now) < .seconds(10))
     }
 
     @Test func aMidStreamCutContinuesOnTheNextTargetWithTheSameText() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RampartWire
 import Yams
 
 /// One problem found in a configuration file, located by key path and line.
@@ -70,7 +71,7 @@ struct ConfigNode {
             let name = key.string ?? ""
             if !allowedKeys.contains(name) {
                 let keyNode = ConfigNode(node: key, path: path.isEmpty ? name : "\(path).\(name)", parentLine: line, diagnostics: diagnostics)
-                let hint = closest(to: name, in: allowedKeys).map { " Did you mean '\($0)'?" } ?? ""
+                let hint = SpellingSuggestion.closest(to: name, in: allowedKeys).map { " Did you mean '\($0)'?" } ?? ""
                 diagnostics.report(keyNode, "unknown key.\(hint) Allowed here: \(allowedKeys.joined(separator: ", ")).")
             }
         }
@@ -187,29 +188,6 @@ struct ConfigNode {
         }
         return resolved
     }
-
-    private func closest(to word: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, editDistance(word, $0)) }
-            .filter { $0.1 <= max(2, word.count / 3) }
-            .min { $0.1 < $1.1 }?.0
-    }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
 
 /// Dates as configuration files write them.

@@ -1,4 +1,5 @@
 import Foundation
+import RampartWire
 import Yams
 
 /// Reads a ``Constitution`` from YAML (DESIGN.md §3), reporting every problem with its key path and line.
@@ -289,7 +290,7 @@ public enum ConstitutionLoader {
                 let name = key.string ?? "\(key)"
                 guard !allowedKeys.contains(name) else { continue }
                 let keyCursor = Cursor(node: key, path: path.isEmpty ? name : "\(path).\(name)", parentLine: line, reader: reader)
-                let hint = ConstitutionLoader.closest(to: name, in: allowedKeys).map { " Did you mean '\($0)'?" } ?? ""
+                let hint = SpellingSuggestion.closest(to: name, in: allowedKeys).map { " Did you mean '\($0)'?" } ?? ""
                 keyCursor.report("unknown key.\(hint) Allowed here: \(allowedKeys.joined(separator: ", ")).")
             }
             return self
@@ -326,36 +327,12 @@ public enum ConstitutionLoader {
         func choice(_ choices: [String]) -> String? {
             guard let value = text() else { return nil }
             guard choices.contains(value) else {
-                let hint = ConstitutionLoader.closest(to: value, in: choices).map { " Did you mean '\($0)'?" } ?? ""
+                let hint = SpellingSuggestion.closest(to: value, in: choices).map { " Did you mean '\($0)'?" } ?? ""
                 report("must be one of \(choices.joined(separator: ", ")); got '\(value)'.\(hint)")
                 return nil
             }
             return value
         }
-    }
-
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let word = word.lowercased()
-        return candidates
-            .map { ($0, editDistance(word, $0)) }
-            .filter { $0.1 <= max(2, word.count / 3) }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    /// Levenshtein distance, for "did you mean" hints.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 
