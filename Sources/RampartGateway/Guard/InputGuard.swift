@@ -41,8 +41,9 @@ struct InputGuard: Sendable {
 
     func screen(_ request: ChatRequest) async -> Screening {
         let userText = Self.userText(of: request)
+        let documents = Self.documents(in: request)
         var verdicts = [GuardVerdict(stage1: classifier, text: userText, constitution: constitution)]
-        for document in Self.documents(in: request) {
+        for document in documents {
             verdicts.append(GuardVerdict(stage1: classifier, text: document, constitution: constitution))
         }
         var categories: [String: GuardVerdict.CategoryScore] = [:]
@@ -56,7 +57,7 @@ struct InputGuard: Sendable {
         let uncertain = all.filter(\.uncertain).map(\.id)
         if let judge, judge.config.escalateAll || (decisive.isEmpty && !uncertain.isEmpty) {
             stage = 2
-            let text = ([userText] + Self.documents(in: request)).joined(separator: "\n\n")
+            let text = ([userText] + documents).joined(separator: "\n\n")
             switch await judge.judge(text, categories: judge.config.escalateAll ? [] : uncertain) {
             case .allow(let reason):
                 explanation += "; stage 2 allowed it: \(reason)"
