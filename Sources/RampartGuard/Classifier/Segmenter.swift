@@ -64,7 +64,7 @@ enum Segmenter {
     private static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = line.lowerBound
-        for index in line where [0x2E, 0x21, 0x3F, 0x7C].contains(bytes[index]) {
+        for index in line where Self.endsSentence(bytes[index]) {
             let next = index + 1
             if next == line.upperBound || bytes[next] == 0x20 {
                 result.append(start..<next)
@@ -73,6 +73,11 @@ enum Segmenter {
         }
         if start < line.upperBound { result.append(start..<line.upperBound) }
         return result
+    }
+
+    /// `.`, `!`, `?` or `|`.
+    @inline(__always) private static func endsSentence(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x7C
     }
 
     private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
