@@ -46,6 +46,12 @@ struct GuardCommand: AsyncParsableCommand {
         @Option(help: "Weight of each constitution example against one data row.")
         var constitutionWeight: Float = 3
 
+        @Option(help: ArgumentHelp("""
+            Also calibrate thresholds on out-of-fold scores of the train split's benign rows, from this many folds \
+            (0: the validation split alone).
+            """))
+        var calibrationFolds = 0
+
         func run() async throws {
             let policy = try GuardCLI.constitution(constitution)
             let files = try GuardCLI.orExit { try LabelledData.files(in: data) }
@@ -56,7 +62,8 @@ struct GuardCommand: AsyncParsableCommand {
             options.bucketBits = bucketBits
             options.learningRate = learningRate
             options.constitutionWeight = constitutionWeight
-            var provenance = ["command": "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) --constitution-weight \(constitutionWeight)",
+            options.calibrationFolds = calibrationFolds
+            var provenance = ["command": "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) --constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)",
                               "constitution_version": policy.version]
             for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
             let model = Stage1Trainer(options: options).train(examples, constitution: policy, provenance: provenance) { GuardCLI.note($0) }
