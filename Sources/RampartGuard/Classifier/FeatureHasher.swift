@@ -8,14 +8,6 @@
 /// returned with repeats; the model scales their sum by 1/√count.
 struct FeatureHasher: Sendable {
     let bucketBits: Int
-    /// Word pairs up to this many words apart (2 or more) are features too ("make … bomb" across
-    /// "make a pipe bomb"); 0 or 1: adjacent bigrams only.
-    var skipWindow = 0
-
-    init(bucketBits: Int, skipWindow: Int = 0) {
-        self.bucketBits = bucketBits
-        self.skipWindow = min(skipWindow, 4)
-    }
 
     var buckets: Int { 1 << bucketBits }
 
@@ -26,17 +18,14 @@ struct FeatureHasher: Sendable {
         case response = 0xC2B2_AE3D_27D4_EB4F
     }
 
-    /// Texts longer than this are featurised on their first and last halves of it: a classifier
-    /// does not need a 1 MB paste verbatim, and the cost stays bounded.
+    /// Only the first this many scalars of a text are featurised: a classifier does not need a
+    /// 1 MB paste verbatim, and the cost stays bounded.
     static let maxScalars = 32 * 1024
 
     func features<Text: StringProtocol>(of text: Text, namespace: Namespace = .input, into output: inout [Int32]) {
         let mask = UInt64(buckets - 1)
         var previousWord: UInt64 = 0
         var hasPrevious = false
-        // The words before the previous one, nearest first (for skip pairs); 0 = none.
-        var older: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let skipWindow = skipWindow
         var word: [UInt32] = []
         word.reserveCapacity(32)
         func flush() {
@@ -46,15 +35,6 @@ struct FeatureHasher: Sendable {
             output.append(Int32(truncatingIfNeeded: Self.finish(wordHash) & mask))
             if hasPrevious {
                 output.append(Int32(truncatingIfNeeded: Self.finish(Self.mix(previousWord &* 31, UInt32(truncatingIfNeeded: wordHash))) & mask))
-            }
-            if skipWindow >= 2 {
-                for distance in 2...skipWindow {
-                    let other = distance == 2 ? older.0 : (distance == 3 ? older.1 : older.2)
-                    guard other != 0 else { break }
-                    let pair = Self.mix(other &* 37 &+ UInt64(distance), UInt32(truncatingIfNeeded: wordHash))
-                    output.append(Int32(truncatingIfNeeded: Self.finish(pair ^ 0x5555_5555) & mask))
-                }
-                older = (hasPrevious ? previousWord : 0, older.0, older.1)
             }
             previousWord = wordHash
             hasPrevious = true

@@ -28,8 +28,6 @@ public struct Stage1Model: Sendable {
         public var constitutionHash: String
         /// How the model was made: the command, the data files and their digests, the seed.
         public var provenance: [String: String]
-        /// Word-pair window of the features (``FeatureHasher/skipWindow``); absent: adjacent bigrams only.
-        public var skipWindow: Int? = nil
     }
 
     public var header: Header
@@ -38,7 +36,7 @@ public struct Stage1Model: Sendable {
 
     static let magic = Data("RAMPART-STAGE1\n".utf8)
 
-    var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits, skipWindow: header.skipWindow ?? 0) }
+    var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits) }
 
     /// Each head's probability for a bag of features.
     func scores(_ features: [Int32]) -> [Float] {

@@ -19,16 +19,9 @@ public struct Stage1Trainer {
         public var escalationRate = 0.04
         /// Weight of the constitution's own examples against one data row.
         public var constitutionWeight: Float = 3
-        /// Average the weights over the epochs from this one on (Polyak averaging); 0: no averaging.
-        public var averageFromEpoch = 0
-        /// Calibrate the three deciding heads jointly (one benign-percentile cut, so that their union
-        /// trips on at most `targetFalsePositiveRate` of benign prompts) instead of a third each.
-        public var jointCalibration = false
         /// Out-of-fold benign scores from this many folds of the train split join the validation
         /// benign prompts for calibration (0: validation only).
         public var calibrationFolds = 0
-        /// Word pairs up to this many words apart become features (see ``FeatureHasher``); 0: none.
-        public var skipWindow = 0
 
         public init() {}
     }
@@ -94,13 +87,12 @@ public struct Stage1Trainer {
         let heads = set.heads
         progress("training \(heads.count) heads on \(set.items.count) examples (\(rows.count) data rows, the constitution, augmentation)")
 
-        let hasher = FeatureHasher(bucketBits: options.bucketBits, skipWindow: options.skipWindow)
+        let hasher = FeatureHasher(bucketBits: options.bucketBits)
         let features = set.items.map { Self.features(text: $0.text, response: $0.response, hasher: hasher) }
         var model = Stage1Model(
             header: .init(format: 1, version: "", bucketBits: options.bucketBits,
                           heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
-                          constitutionHash: constitution.contentHash, provenance: provenance,
-                          skipWindow: options.skipWindow >= 2 ? options.skipWindow : nil),
+                          constitutionHash: constitution.contentHash, provenance: provenance),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
         fit(&model, set: set, features: features, random: &random, progress: progress)
         return model
@@ -144,9 +136,6 @@ public struct Stage1Trainer {
         var biasSquares = [Float](repeating: 1e-6, count: count)
         var order = Array(set.items.indices)
         let rate = options.learningRate
-        var averaged: [Float] = []
-        var averagedBias = [Float](repeating: 0, count: count)
-        var averagedEpochs = 0
         for epoch in 1...options.epochs {
             order.shuffle(using: &random)
             var loss: Double = 0
@@ -181,24 +170,12 @@ public struct Stage1Trainer {
                 }
             }
             progress("epoch \(epoch)/\(options.epochs): loss \(String(format: "%.4f", loss / Double(set.items.count)))")
-            if options.averageFromEpoch > 0, epoch >= options.averageFromEpoch {
-                if averaged.isEmpty { averaged = [Float](repeating: 0, count: model.weights.count) }
-                for index in averaged.indices { averaged[index] += model.weights[index] }
-                for head in 0..<count { averagedBias[head] += model.header.heads[head].bias }
-                averagedEpochs += 1
-            }
-        }
-        if averagedEpochs > 1 {
-            let scale = 1 / Float(averagedEpochs)
-            model.weights = averaged.map { $0 * scale }
-            for head in 0..<count { model.header.heads[head].bias = averagedBias[head] * scale }
         }
     }
 
     /// Sets the input heads' thresholds so that ordinary benign prompts (validation, plus any
-    /// out-of-fold train prompts in `extraBenign`) trip them at most at the target rate — a third
-    /// each, or jointly (their union) with ``Options/jointCalibration`` — and the escalation band
-    /// below them; the output head's threshold maximises F1 on validation exchanges.
+    /// out-of-fold train prompts in `extraBenign`) trip each at most a third of the target rate (the
+    /// three heads share the budget), and the escalation band below them; the output head's threshold maximises F1 on validation exchanges.
     private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], extraBenign: [[String: Float]],
                            progress: (String) -> Void) {
         let hasher = model.hasher
@@ -208,16 +185,8 @@ public struct Stage1Trainer {
         let benignScores = benign.map { classifier.classify($0.text).scores } + extraBenign
         let names = TrainingSet.inputHeads
         let sorted = names.map { name in benignScores.map { $0[name] ?? 0 }.sorted() }
-        let thresholds: [Float]
-        let escalations: [Float]
-        if options.jointCalibration {
-            thresholds = Self.jointCut(sorted: sorted, scores: benignScores, names: names, rate: options.targetFalsePositiveRate, floor: 0.5)
-            escalations = zip(Self.jointCut(sorted: sorted, scores: benignScores, names: names, rate: options.escalationRate, floor: 0), thresholds)
-                .map { min($0, $1) }
-        } else {
-            thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), 0.5) }
-            escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }
-        }
+        let thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), 0.5) }
+        let escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }
         for (position, name) in names.enumerated() {
             guard let index = model.header.heads.firstIndex(where: { $0.name == name }) else { continue }
             model.header.heads[index].threshold = thresholds[position]
@@ -240,21 +209,6 @@ public struct Stage1Trainer {
             model.header.heads[index].escalateAbove = max(best.0 - 0.2, 0.05)
             progress("head \(TrainingSet.outputHead): threshold \(best.0) (validation F1 \(String(format: "%.3f", best.1)))")
         }
-    }
-
-    /// Per-head thresholds at one common benign percentile: the lowest percentile at which the share
-    /// of benign prompts tripping any head stays within `rate`.
-    static func jointCut(sorted: [[Float]], scores: [[String: Float]], names: [String], rate: Double, floor: Float) -> [Float] {
-        var best = sorted.map { max(($0.last ?? 1) + 1e-6, floor) }
-        var q = 1.0
-        while q > 0.8 {
-            let cut = sorted.map { max(quantile($0, q), floor) }
-            let tripped = scores.filter { row in names.indices.contains { (row[names[$0]] ?? 0) >= cut[$0] } }.count
-            if Double(tripped) > rate * Double(scores.count) { break }
-            best = cut
-            q -= 0.0005
-        }
-        return best
     }
 
     static func quantile(_ sorted: [Float], _ q: Double) -> Float {

@@ -76,8 +76,7 @@ public struct GuardVerdict: Codable, Sendable {
         explanation = notes.joined(separator: "; ")
         modelVersion = classifier.model.header.version
         constitutionVersion = constitution.version
-        let elapsed = start.duration(to: .now)
-        latencyUs = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
+        latencyUs = Self.microseconds(since: start)
     }
 
     /// Stage 1's verdict on an exchange: whether `response` complies with a harmful `prompt`.
@@ -97,7 +96,12 @@ public struct GuardVerdict: Codable, Sendable {
             ? "the response \(tripped ? "complies" : "may comply") with a harmful request (output classifier \(String(format: "%.3f", score)))" : ""
         modelVersion = classifier.model.header.version
         constitutionVersion = constitution.version
+        latencyUs = Self.microseconds(since: start)
+    }
+
+    /// Whole microseconds from `start` to now.
+    static func microseconds(since start: ContinuousClock.Instant) -> Int {
         let elapsed = start.duration(to: .now)
-        latencyUs = Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
+        return Int(elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000)
     }
 }
