@@ -5,14 +5,14 @@ extension ConfigLoader {
         guard let node = node.mapping(allowedKeys: ["constitution", "input", "output", "judge"]) else { return config }
         if let constitution = node.child("constitution").string(), constitution != "builtin" { config.constitutionPath = constitution }
         if let input = node.child("input").mapping(allowedKeys: ["mode", "categories", "redact"]) {
-            if let mode = readGuardMode(input.child("mode")) { config.inputMode = mode }
+            if let mode = input.child("mode").choice(of: GuardConfig.Mode.self) { config.inputMode = mode }
             for (category, value) in input.child("categories").entries() {
-                if let mode = readGuardMode(value) { config.inputCategoryModes[category] = mode }
+                if let mode = value.choice(of: GuardConfig.Mode.self) { config.inputCategoryModes[category] = mode }
             }
             if let redact = input.child("redact").bool() { config.redactSecrets = redact }
         }
         if let output = node.child("output").mapping(allowedKeys: ["mode", "check_every_tokens", "hold_back_tokens"]) {
-            if let mode = readGuardMode(output.child("mode")) { config.outputMode = mode }
+            if let mode = output.child("mode").choice(of: GuardConfig.Mode.self) { config.outputMode = mode }
             if let every = output.child("check_every_tokens").int(min: 1, max: 4096) { config.checkEveryTokens = every }
             if let hold = output.child("hold_back_tokens").int(min: 0, max: 4096) { config.holdBackTokens = hold }
         }
@@ -31,9 +31,5 @@ extension ConfigLoader {
         judge.failClosed = node.child("on_failure").choice(["open", "closed"]) == "closed"
         judge.failClosedCategories = Set(node.child("fail_closed").sequence().compactMap { $0.string() })
         return judge
-    }
-
-    private static func readGuardMode(_ node: ConfigNode) -> GuardConfig.Mode? {
-        node.choice(GuardConfig.Mode.allCases.map(\.rawValue)).flatMap(GuardConfig.Mode.init)
     }
 }

@@ -7,7 +7,7 @@ extension ConfigLoader {
         var routing = RoutingDefaults()
         guard let node = node.mapping(allowedKeys: ["deadline_ms", "stream_failover", "retry", "breaker", "on_error"]) else { return routing }
         if let deadline = node.child("deadline_ms").milliseconds() { routing.deadline = deadline }
-        if let mode = readStreamFailover(node.child("stream_failover")) { routing.streamFailover = mode }
+        if let mode = node.child("stream_failover").choice(of: StreamFailoverMode.self) { routing.streamFailover = mode }
         if let retry = node.child("retry").mapping(allowedKeys: ["base_delay_ms", "max_delay_ms"]) {
             if let base = retry.child("base_delay_ms").milliseconds(min: 0) { routing.retry.baseDelay = base }
             if let max = retry.child("max_delay_ms").milliseconds(min: 0) { routing.retry.maxDelay = max }
@@ -42,7 +42,7 @@ extension ConfigLoader {
             "content_policy_fallbacks", "after_sunset",
         ]) else { return nil }
         let alias = node.child("alias").string(required: true)
-        let strategy = node.child("strategy").choice(ModelAlias.Strategy.allCases.map(\.rawValue)).flatMap(ModelAlias.Strategy.init) ?? .fallback
+        let strategy = node.child("strategy").choice(of: ModelAlias.Strategy.self) ?? .fallback
         let targetNodes = node.child("targets").sequence()
         if targetNodes.isEmpty { node.diagnostics.report(node.child("targets"), "must list at least one target") }
         let targets = targetNodes.compactMap { readTarget($0, providerTimeouts: providerTimeouts) }
@@ -52,7 +52,7 @@ extension ConfigLoader {
         guard let alias else { return nil }
         var model = ModelAlias(alias: alias, strategy: strategy, targets: targets)
         model.deadline = node.child("deadline_ms").milliseconds()
-        model.streamFailover = readStreamFailover(node.child("stream_failover"))
+        model.streamFailover = node.child("stream_failover").choice(of: StreamFailoverMode.self)
         model.actions = readActions(node.child("on_error"))
         model.access = readAccess(node.child("access"))
         if node.child("high_risk_target").isPresent {
@@ -61,7 +61,7 @@ extension ConfigLoader {
         model.contentPolicyFallbacks = node.child("content_policy_fallbacks").sequence().compactMap {
             readTarget($0, providerTimeouts: providerTimeouts)
         }
-        model.afterSunset = node.child("after_sunset").choice(AfterSunset.allCases.map(\.rawValue)).flatMap(AfterSunset.init)
+        model.afterSunset = node.child("after_sunset").choice(of: AfterSunset.self)
         return model
     }
 
@@ -99,14 +99,10 @@ extension ConfigLoader {
         guard node.mapping(allowedKeys: ErrorClass.allCases.map(\.rawValue)) != nil else { return actions }
         for (name, value) in node.entries() {
             guard let errorClass = ErrorClass(rawValue: name),
-                  let action = value.choice(ErrorAction.allCases.map(\.rawValue)).flatMap(ErrorAction.init) else { continue }
+                  let action = value.choice(of: ErrorAction.self) else { continue }
             actions[errorClass] = action
         }
         return actions
-    }
-
-    private static func readStreamFailover(_ node: ConfigNode) -> StreamFailoverMode? {
-        node.choice(StreamFailoverMode.allCases.map(\.rawValue)).flatMap(StreamFailoverMode.init)
     }
 
     /// Checks what routing names across sections: providers of every target, successor aliases.

@@ -177,6 +177,11 @@ struct ConfigNode {
         return value
     }
 
+    /// One of an enumeration's raw values, as that case.
+    func choice<Value: CaseIterable & RawRepresentable>(of type: Value.Type) -> Value? where Value.RawValue == String {
+        choice(Value.allCases.map(\.rawValue)).flatMap(Value.init(rawValue:))
+    }
+
     /// A secret: `env:NAME` reads the environment variable NAME; anything else is the secret itself.
     func secret(required: Bool = false) -> String? {
         guard let value = string(required: required) else { return nil }
