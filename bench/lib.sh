@@ -164,11 +164,12 @@ start_nginx() {
 }
 
 # Rampart config with the one alias `bench` -> the nginx upstream.
-# GUARD=off|monitor|enforce sets guard.input.mode (default off: the proxy core alone).
+# GUARD=off|monitor|enforce sets guard.input.mode and OUTPUT_GUARD guard.output.mode
+# (both default off: the proxy core alone).
 write_bench_config() { # file
     cat > "$1" <<EOF
 server: {host: 127.0.0.1, port: $RAMPART_PORT}
-guard: {input: {mode: ${GUARD:-off}}}
+guard: {input: {mode: ${GUARD:-off}}, output: {mode: ${OUTPUT_GUARD:-off}}}
 providers:
   - {id: static, kind: openai, base_url: "http://127.0.0.1:$UPSTREAM_PORT/v1", api_key: bench-key}
 models:

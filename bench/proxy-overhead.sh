@@ -26,6 +26,7 @@
 #   RAMPART_BIN=path    use this binary instead of building
 #   SKIP_BUILD=1        do not run `swift build` (binary must exist)
 #   GUARD=off           guard.input.mode for Rampart: off (the proxy core, default), monitor or enforce
+#   OUTPUT_GUARD=off    guard.output.mode, likewise (off by default)
 #   WRK_CPUS=list       run wrk under `taskset -c list` (default: no pinning)
 #   SERVER_CPUS=list    run nginx and Rampart under `taskset -c list`
 #   RESULTS_DIR=dir     where raw wrk output goes (default bench/results/<time>,
