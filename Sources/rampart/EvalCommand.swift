@@ -16,6 +16,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A directory of labelled .jsonl files, or one file.", valueName: "path"))
     var data = "../shared/data"
 
+    @Option(help: ArgumentHelp("""
+        Comma-separated `source` values whose rows are all test data, for a model trained with the same \
+        --hold-out-sources: how the guard does on sources it has never seen.
+        """, valueName: "sources"))
+    var holdOutSources = ""
+
     @Option(help: "Which rows to score: test, validation, train or all.")
     var split = "test"
 
@@ -44,6 +50,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where --target-fpr writes the recalibrated model.", valueName: "file"))
     var write: String?
 
+    @Option(help: ArgumentHelp("""
+        Also write every scored example's scores to this file, one JSON object per line \
+        (id, label, category, split, detected, scores): for ROC curves and error analysis.
+        """, valueName: "file"))
+    var scores: String?
+
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Compare two model files on the same rows instead of scoring one.", valueName: "a b"))
     var compare: [String] = []
 
@@ -58,9 +70,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     func run() async throws {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory)
         let files = try isDirectory.boolValue ? GuardCLI.orExit { try LabelledData.files(in: data) } : [data]
-        let examples = try GuardCLI.orExit { try LabelledData.load(paths: files) }
+        let examples = try GuardCLI.orExit { try LabelledData.load(paths: files, policy: .init(heldOutSources: GuardCLI.sources(holdOutSources))) }
             .filter { split == "all" || $0.split.rawValue == split }
         if compare.count == 2 {
             let (a, b) = (try GuardCLI.classifier(compare[0]), try GuardCLI.classifier(compare[1]))
@@ -89,6 +101,7 @@ struct EvalCommand: AsyncParsableCommand {
             print(EvalReport.text(evaluation))
             for gate in gates { print("gate \(gate.name): \(gate.passed ? "PASS" : "FAIL") (\(gate.detail))") }
         }
+        if let scores { try EvalReport.scoreLines(classifier, examples: examples).write(toFile: scores, atomically: true, encoding: .utf8) }
         if let junit { try EvalReport.junit(gates).write(toFile: junit, atomically: true, encoding: .utf8) }
         if gates.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }

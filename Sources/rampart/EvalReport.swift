@@ -73,6 +73,32 @@ enum EvalReport {
         return xml + "</testsuite>\n"
     }
 
+    /// One JSON object per classifiable example: its identity, whether the guard detects it, and its
+    /// scores (every input head's for an input, `output_harmful` for an exchange).
+    static func scoreLines(_ classifier: Stage1Classifier, examples: [LabelledExample]) throws -> String {
+        struct Line: Encodable {
+            var id, label, category, split: String
+            var detected: Bool
+            var scores: [String: Float]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try examples.filter(Stage1Trainer.isClassifiable).map { example in
+            var line = Line(id: example.id, label: example.label, category: example.category, split: example.split.rawValue,
+                            detected: false, scores: [:])
+            if let response = example.response {
+                let exchange = classifier.classifyExchange(prompt: example.text, response: response)
+                line.detected = exchange.tripped
+                line.scores = ["output_harmful": exchange.score]
+            } else {
+                let result = classifier.classify(example.text)
+                line.detected = result.tripped.contains(where: GuardEvaluation.blockingHeads.contains)
+                line.scores = result.scores
+            }
+            return String(decoding: try encoder.encode(line), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
+    }
+
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

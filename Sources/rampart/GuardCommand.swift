@@ -16,14 +16,30 @@ struct GuardCommand: AsyncParsableCommand {
             abstract: "Train the stage-1 classifier from labelled data and the constitution.",
             discussion: """
                 Reads every .jsonl file in --data (the ../shared/data format), trains on the rows whose id \
-                falls in the train split, calibrates thresholds on the validation split, and writes the model. \
-                The test split is never used; `rampart eval` reports on it. The same data, constitution and \
-                options give the same model, byte for byte.
+                falls in the train split, together with the constitution's examples and Rampart's own synthetic \
+                prompts (--synthetic, all of them training data), calibrates thresholds on the validation split, \
+                and writes the model. The test split is never used; `rampart eval` reports on it. The same data, \
+                constitution and options give the same model, byte for byte.
+
+                To measure how the guard does on data from sources it has never seen, hold whole sources out \
+                of training and calibration, then evaluate on them:
+                  rampart guard train --hold-out-sources strongreject,openassistant --out /tmp/held.model
+                  rampart eval --hold-out-sources strongreject,openassistant --model /tmp/held.model
                 """
         )
 
         @Option(help: ArgumentHelp("Directory of labelled .jsonl files.", valueName: "dir"))
         var data = "../shared/data"
+
+        @Option(help: ArgumentHelp("Directory of Rampart's synthetic training prompts (.jsonl, same format); all are training data.",
+                                   valueName: "dir"))
+        var synthetic = "training/synthetic"
+
+        @Flag(help: "Train without the synthetic prompts.")
+        var noSynthetic = false
+
+        @Option(help: ArgumentHelp("Comma-separated `source` values whose rows are held out as test data.", valueName: "sources"))
+        var holdOutSources = ""
 
         @Option(help: ArgumentHelp("Where to write the model.", valueName: "file"))
         var out = "Sources/RampartGuard/Resources/stage1.model"
@@ -35,7 +51,7 @@ struct GuardCommand: AsyncParsableCommand {
         var seed: UInt64 = 1
 
         @Option(help: "Passes over the training data.")
-        var epochs = 6
+        var epochs = 12
 
         @Option(help: "log2 of the number of feature buckets (model size grows with it).")
         var bucketBits = 17
@@ -44,7 +60,7 @@ struct GuardCommand: AsyncParsableCommand {
         var learningRate: Float = 0.15
 
         @Option(help: "Weight of each constitution example against one data row.")
-        var constitutionWeight: Float = 3
+        var constitutionWeight: Float = 1
 
         @Option(help: ArgumentHelp("""
             Also calibrate thresholds on out-of-fold scores of the train split's benign rows, from this many folds \
@@ -55,7 +71,10 @@ struct GuardCommand: AsyncParsableCommand {
         func run() async throws {
             let policy = try GuardCLI.constitution(constitution)
             let files = try GuardCLI.orExit { try LabelledData.files(in: data) }
-            let examples = try GuardCLI.orExit { try LabelledData.load(paths: files) }
+            let heldOut = GuardCLI.sources(holdOutSources)
+            let examples = try GuardCLI.orExit { try LabelledData.load(paths: files, policy: .init(heldOutSources: heldOut)) }
+            let syntheticFiles = noSynthetic ? [] : try GuardCLI.orExit { try LabelledData.files(in: synthetic) }
+            let syntheticExamples = try GuardCLI.orExit { try LabelledData.load(paths: syntheticFiles) }
             var options = Stage1Trainer.Options()
             options.seed = seed
             options.epochs = epochs
@@ -63,10 +82,15 @@ struct GuardCommand: AsyncParsableCommand {
             options.learningRate = learningRate
             options.constitutionWeight = constitutionWeight
             options.calibrationFolds = calibrationFolds
-            var provenance = ["command": "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) --constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)",
-                              "constitution_version": policy.version]
+            let command = "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) "
+                + "--constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)"
+                + (noSynthetic ? " --no-synthetic" : "") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
+            var provenance = ["command": command, "constitution_version": policy.version]
             for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
-            let model = Stage1Trainer(options: options).train(examples, constitution: policy, provenance: provenance) { GuardCLI.note($0) }
+            for file in syntheticFiles { provenance["synthetic:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
+            let model = Stage1Trainer(options: options).train(examples, synthetic: syntheticExamples, constitution: policy, provenance: provenance) {
+                GuardCLI.note($0)
+            }
             let bytes = try model.serialized()
             try bytes.write(to: URL(fileURLWithPath: out))
             GuardCLI.note("wrote \(out): \(bytes.count / 1024) KiB, model version \(model.header.version)")
@@ -90,6 +114,11 @@ enum GuardCLI {
             printError("\(error)")
             throw ExitCode(2)
         }
+    }
+
+    /// The sources named in a comma-separated list.
+    static func sources(_ list: String) -> Set<String> {
+        Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     static func constitution(_ path: String?) throws -> Constitution {

@@ -32,7 +32,22 @@ public struct LabelledExample: Sendable, Hashable {
 /// 2 validation, 3–9 train), so it is the same on every machine and for every run, and a row
 /// never moves between splits when others are added.
 public enum LabelledData {
-    public static func load(paths: [String]) throws(DataError) -> [LabelledExample] {
+    /// How rows are assigned to splits: by id (see ``LabelledData``), except for held-out sources.
+    public struct SplitPolicy: Sendable {
+        /// Every row from these sources (the rows' `source` field) is test data, never trained or
+        /// calibrated on: a leave-source-out measure of how the guard does on data from elsewhere.
+        public var heldOutSources: Set<String>
+
+        public init(heldOutSources: Set<String> = []) {
+            self.heldOutSources = heldOutSources
+        }
+
+        func split(id: String, source: String) -> LabelledExample.Split {
+            heldOutSources.contains(source) ? .test : LabelledData.split(for: id)
+        }
+    }
+
+    public static func load(paths: [String], policy: SplitPolicy = SplitPolicy()) throws(DataError) -> [LabelledExample] {
         var examples: [LabelledExample] = []
         for path in paths {
             let text: String
@@ -53,10 +68,10 @@ public enum LabelledData {
                 let source = object["source"] as? String ?? (path as NSString).lastPathComponent
                 if let prompt = object["prompt"] as? String, let response = object["response"] as? String {
                     examples.append(LabelledExample(text: prompt, response: response, label: label, category: category, source: source,
-                                                    id: id, split: split(for: id)))
+                                                    id: id, split: policy.split(id: id, source: source)))
                 } else if let text = object["text"] as? String {
                     examples.append(LabelledExample(text: text, response: nil, label: label, category: category, source: source,
-                                                    id: id, split: split(for: id)))
+                                                    id: id, split: policy.split(id: id, source: source)))
                 } else {
                     throw DataError(message: "\(path) line \(number + 1) has neither 'text' nor 'prompt' and 'response'")
                 }

@@ -24,7 +24,9 @@ enum Segmenter {
         }
     }
 
-    /// Byte ranges of the passages: pieces (lines, or sentences of long lines) joined while they fit.
+    /// Byte ranges of the passages: pieces (lines, or sentences of long lines) joined while they
+    /// fit. One pass: the sentences of the current line are noted as it is read, and used only if
+    /// the whole line turns out too long.
     private static func passageRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var passages: [Range<Int>] = []
         var passageStart = -1
@@ -41,18 +43,43 @@ enum Segmenter {
             passageEnd = piece.upperBound
             passageWords += words
         }
+        var sentences: [(range: Range<Int>, words: Int)] = []
         var lineStart = 0
+        var lineWords = 0
+        var sentenceStart = 0
+        var sentenceWords = 0
+        var inWord = false
         var index = 0
-        while index <= bytes.count, passages.count < maxPassages {
-            if index == bytes.count || bytes[index] == 0x0A {
-                let line = lineStart..<index
-                let words = wordCount(bytes, line)
-                if words <= maxWords {
-                    take(line, words: words)
+        let count = bytes.count
+        while index <= count, passages.count < maxPassages {
+            let byte: UInt8 = index < count ? bytes[index] : 0x0A
+            if byte == 0x0A {
+                if lineWords <= maxWords {
+                    take(lineStart..<index, words: lineWords)
                 } else {
-                    for sentence in sentenceRanges(bytes, line) { take(sentence, words: wordCount(bytes, sentence)) }
+                    for sentence in sentences { take(sentence.range, words: sentence.words) }
+                    if sentenceStart < index { take(sentenceStart..<index, words: sentenceWords) }
                 }
+                sentences.removeAll(keepingCapacity: true)
                 lineStart = index + 1
+                sentenceStart = index + 1
+                lineWords = 0
+                sentenceWords = 0
+                inWord = false
+                index += 1
+                continue
+            }
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord {
+                lineWords += 1
+                sentenceWords += 1
+            }
+            inWord = !isSpace
+            // A sentence ends after `.`, `!`, `?` or `|` followed by a space or the line's end.
+            if endsSentence(byte), index + 1 == count || bytes[index + 1] == 0x20 || bytes[index + 1] == 0x0A {
+                sentences.append((sentenceStart..<(index + 1), sentenceWords))
+                sentenceStart = index + 1
+                sentenceWords = 0
             }
             index += 1
         }
@@ -60,34 +87,8 @@ enum Segmenter {
         return passages
     }
 
-    /// Sentences of a line: cut after `.`, `!`, `?` or `|` followed by a space or the line's end.
-    private static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var start = line.lowerBound
-        for index in line where Self.endsSentence(bytes[index]) {
-            let next = index + 1
-            if next == line.upperBound || bytes[next] == 0x20 {
-                result.append(start..<next)
-                start = next
-            }
-        }
-        if start < line.upperBound { result.append(start..<line.upperBound) }
-        return result
-    }
-
     /// `.`, `!`, `?` or `|`.
     @inline(__always) private static func endsSentence(_ byte: UInt8) -> Bool {
         byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x7C
-    }
-
-    private static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var words = 0
-        var inWord = false
-        for index in range {
-            let isSpace = bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D
-            if !isSpace && !inWord { words += 1 }
-            inWord = !isSpace
-        }
-        return words
     }
 }

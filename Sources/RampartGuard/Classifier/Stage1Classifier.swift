@@ -1,7 +1,9 @@
 import Foundation
 
-/// What stage 1 says about one text: each head's score (the highest over the text's views), the
-/// heads that tripped, those in the uncertain band, and which transformation revealed each.
+/// What stage 1 says about one text: each head's score, the heads that tripped, those in the
+/// uncertain band, and which transformation revealed each. A deciding head's score is its highest
+/// over the text's views and passages; a category head's is its score on the view or passage where
+/// the `harmful` head peaked (see ``Stage1Classifier``).
 public struct Stage1Result: Sendable {
     public var scores: [String: Float]
     /// Heads at or above their threshold.
@@ -14,15 +16,27 @@ public struct Stage1Result: Sendable {
 
 /// The stage-1 classifier at run time: normalises a text into views, featurises each, and scores
 /// them with the trained model. Immutable and safe to share.
+///
+/// The deciding heads (`harmful`, `attack`, `injection`) are scored on every view and passage, and
+/// each keeps its highest score. The constitution-category heads, which only name the harm, are
+/// scored once, on the view or passage where the `harmful` head peaked, so that the category is
+/// that of the text that looked harmful and long texts cost one small table lookup per feature.
 public final class Stage1Classifier: Sendable {
     public let model: Stage1Model
-    private let inputHeads: [Int]
-    private let outputHead: Int?
+    private let deciding: HeadTable
+    private let categories: HeadTable
+    private let output: HeadTable?
+    /// The deciding column whose peak chooses the text the category heads score.
+    private let focusColumn: Int
 
     public init(model: Stage1Model) {
         self.model = model
-        inputHeads = model.header.heads.indices.filter { model.header.heads[$0].name != TrainingSet.outputHead }
-        outputHead = model.header.heads.firstIndex { $0.name == TrainingSet.outputHead }
+        let names = model.header.heads.map(\.name)
+        let isDeciding = { TrainingSet.inputHeads.contains(names[$0]) }
+        deciding = HeadTable(model: model, heads: names.indices.filter(isDeciding))
+        categories = HeadTable(model: model, heads: names.indices.filter { !isDeciding($0) && names[$0] != TrainingSet.outputHead })
+        output = names.firstIndex(of: TrainingSet.outputHead).map { HeadTable(model: model, heads: [$0]) }
+        focusColumn = deciding.heads.firstIndex { names[$0] == "harmful" } ?? 0
     }
 
     /// The model shipped with Rampart (`Resources/stage1.model`, made by `rampart guard train`).
@@ -36,53 +50,63 @@ public final class Stage1Classifier: Sendable {
     /// Scores an input (a prompt, a message, a document).
     public func classify(_ text: String) -> Stage1Result {
         let hasher = model.hasher
-        var best: [Int: (Float, [String])] = [:]
+        var best = [Float](repeating: -1, count: deciding.heads.count)
+        var revealedBy = [[String]](repeating: [], count: deciding.heads.count)
+        var focus = Substring()
         var bag: [Int32] = []
         bag.reserveCapacity(min(text.utf8.count * 2, 65_536))
-        let heads = model.header.heads.count
-        func keep(_ scores: [Float], _ transformations: [String]) {
-            for head in inputHeads where scores[head] > (best[head]?.0 ?? -1) { best[head] = (scores[head], transformations) }
+        func keep(_ sums: [Float], count: Int, text: Substring, view: TextView, passage: Int?) {
+            let scores = deciding.probabilities(sums: sums, count: count)
+            for column in scores.indices where scores[column] > best[column] {
+                best[column] = scores[column]
+                revealedBy[column] = view.transformations + (passage.map { ["passage_\($0 + 1)"] } ?? [])
+                if column == focusColumn { focus = text }
+            }
         }
         for view in Normalizer.views(of: text) {
             let passages = Segmenter.passages(of: view.text)
             guard !passages.isEmpty else {
                 bag.removeAll(keepingCapacity: true)
                 hasher.features(of: view.text, namespace: .input, into: &bag)
-                keep(model.scores(bag), view.transformations)
+                keep(deciding.sums(of: bag), count: bag.count, text: view.text[...], view: view, passage: nil)
                 continue
             }
             // Each passage on its own, and the whole view as the sum of its passages (hashed once;
             // only the word pairs across passage edges are left out of the whole).
-            var whole = [Float](repeating: 0, count: heads)
+            var whole = [Float](repeating: 0, count: deciding.heads.count)
             var wholeCount = 0
             for (index, passage) in passages.enumerated() {
                 bag.removeAll(keepingCapacity: true)
                 hasher.features(of: passage, namespace: .input, into: &bag)
-                var sums = [Float](repeating: 0, count: heads)
-                model.addWeights(of: bag, to: &sums)
-                for head in 0..<heads { whole[head] += sums[head] }
+                let sums = deciding.sums(of: bag)
+                for column in whole.indices { whole[column] += sums[column] }
                 wholeCount += bag.count
-                keep(model.probabilities(sums: sums, count: bag.count), view.transformations + ["passage_\(index + 1)"])
+                keep(sums, count: bag.count, text: passage, view: view, passage: index)
             }
-            keep(model.probabilities(sums: whole, count: wholeCount), view.transformations)
+            keep(whole, count: wholeCount, text: view.text[...], view: view, passage: nil)
         }
-        return result(best)
+        bag.removeAll(keepingCapacity: true)
+        hasher.features(of: focus, namespace: .input, into: &bag)
+        let categoryScores = categories.probabilities(sums: categories.sums(of: bag), count: bag.count)
+        let focusRevealedBy = revealedBy[focusColumn]
+        return result(deciding: zip(deciding.heads, zip(best, revealedBy)).map { ($0, $1.0, $1.1) },
+                      categories: zip(categories.heads, categoryScores).map { ($0, $1, focusRevealedBy) })
     }
 
     /// Scores an exchange: whether `response` (so far) complies with a harmful request in `prompt`.
     public func classifyExchange(prompt: String, response: String) -> (score: Float, tripped: Bool, uncertain: Bool) {
-        guard let outputHead else { return (0, false, false) }
-        let head = model.header.heads[outputHead]
-        let score = model.scores(Stage1Trainer.features(text: prompt, response: response, hasher: model.hasher))[outputHead]
+        guard let output else { return (0, false, false) }
+        let head = model.header.heads[output.heads[0]]
+        let features = Stage1Trainer.features(text: prompt, response: response, hasher: model.hasher)
+        let score = output.probabilities(sums: output.sums(of: features), count: features.count)[0]
         return (score, score >= head.threshold, score >= head.escalateAbove && score < head.threshold)
     }
 
-    private func result(_ best: [Int: (Float, [String])]) -> Stage1Result {
+    private func result(deciding: [(Int, Float, [String])], categories: [(Int, Float, [String])]) -> Stage1Result {
         var result = Stage1Result(scores: [:], tripped: [], uncertain: [], revealedBy: [:])
-        for head in inputHeads {
+        for (head, score, transformations) in deciding + categories {
             let spec = model.header.heads[head]
-            let (score, transformations) = best[head] ?? (0, [])
-            result.scores[spec.name] = score
+            result.scores[spec.name] = max(score, 0)
             result.revealedBy[spec.name] = transformations
             if score >= spec.threshold {
                 result.tripped.append(spec.name)

@@ -35,6 +35,9 @@ public struct Stage1Model: Sendable {
     var weights: [Float]
 
     static let magic = Data("RAMPART-STAGE1\n".utf8)
+    /// The feature scheme this build hashes with (``FeatureHasher``); a file made with another
+    /// cannot be scored. 2: byte-level hashing with fmix64 (format 1 hashed per scalar with FNV-1a).
+    public static let format = 2
 
     var hasher: FeatureHasher { FeatureHasher(bucketBits: header.bucketBits) }
 
@@ -48,15 +51,7 @@ public struct Stage1Model: Sendable {
     /// Adds each head's weights for `features` to `sums`: scores are linear up to the sigmoid, so
     /// a text's sums are the sums of its parts'.
     func addWeights(of features: [Int32], to sums: inout [Float]) {
-        let heads = header.heads.count
-        weights.withUnsafeBufferPointer { table in
-            sums.withUnsafeMutableBufferPointer { sums in
-                for feature in features {
-                    let row = Int(feature) &* heads
-                    for head in 0..<heads { sums[head] += table[row &+ head] }
-                }
-            }
-        }
+        HeadTable.addRows(of: features, in: weights, width: header.heads.count, to: &sums)
     }
 
     /// Each head's probability from its summed weights over `count` features.
@@ -97,8 +92,11 @@ public struct Stage1Model: Sendable {
             throw ModelError(message: "the model header is unreadable: \(error)")
         }
         offset += length
+        guard header.format == Self.format else {
+            throw ModelError(message: "the model file is format \(header.format), this Rampart reads format \(Self.format) (its features are hashed differently); retrain it with `rampart guard train`")
+        }
         let count = (1 << header.bucketBits) * header.heads.count
-        guard header.format == 1, data.count == offset + count * 2 else {
+        guard data.count == offset + count * 2 else {
             throw ModelError(message: "the model file has \(data.count - offset) weight bytes, expected \(count * 2) (format \(header.format))")
         }
         var weights = [Float](repeating: 0, count: count)

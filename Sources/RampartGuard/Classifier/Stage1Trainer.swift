@@ -8,7 +8,9 @@ import Foundation
 public struct Stage1Trainer {
     public struct Options: Sendable {
         public var bucketBits = 17
-        public var epochs = 6
+        /// Measured with five-fold cross-validation and with whole sources held out: 12 passes
+        /// beat 6 on both once the synthetic prompts joined the data.
+        public var epochs = 12
         /// Measured on the validation split: 0.15 beats 0.5 on attack + harmful recall at the same
         /// false-positive rate (checked on two seeds).
         public var learningRate: Float = 0.15
@@ -16,9 +18,10 @@ public struct Stage1Trainer {
         /// The share of ordinary benign prompts that may trip any input head.
         public var targetFalsePositiveRate = 0.01
         /// The share of ordinary benign prompts that may escalate to stage 2.
-        public var escalationRate = 0.04
-        /// Weight of the constitution's own examples against one data row.
-        public var constitutionWeight: Float = 3
+        public var escalationRate = 0.03
+        /// Weight of the constitution's own examples against one data row (3 was better before the
+        /// constitution grew to 1,400 examples; 1 is better now, measured as for ``epochs``).
+        public var constitutionWeight: Float = 1
         /// Out-of-fold benign scores from this many folds of the train split join the validation
         /// benign prompts for calibration (0: validation only).
         public var calibrationFolds = 0
@@ -32,22 +35,24 @@ public struct Stage1Trainer {
         self.options = options
     }
 
-    /// A model trained on the `train` split of `data` and the constitution, calibrated on `validation`
-    /// (and, with ``Options/calibrationFolds``, on out-of-fold scores of the train split's benign rows).
-    public func train(_ data: [LabelledExample], constitution: Constitution, provenance: [String: String],
-                      progress: (String) -> Void = { _ in }) -> Stage1Model {
+    /// A model trained on the `train` split of `data`, every `synthetic` row and the constitution,
+    /// calibrated on the `validation` split of `data` (and, with ``Options/calibrationFolds``, on
+    /// out-of-fold scores of its train split's benign rows). Synthetic rows are never used to
+    /// calibrate: thresholds are set on traffic from real sources.
+    public func train(_ data: [LabelledExample], synthetic: [LabelledExample] = [], constitution: Constitution,
+                      provenance: [String: String], progress: (String) -> Void = { _ in }) -> Stage1Model {
         let usable = data.filter(Self.isClassifiable)
         // The injected instructions BIPIA planted, to find the injected passage of a long document.
         let instructions = data.filter { $0.label == "injection" && $0.category.hasPrefix("raw_") }.map(\.text)
         let trainRows = usable.filter { $0.split == .train }
-        var model = fit(rows: trainRows, instructions: instructions, constitution: constitution, provenance: provenance,
+        var model = fit(rows: trainRows + synthetic, instructions: instructions, constitution: constitution, provenance: provenance,
                         progress: progress)
         var extraBenign: [[String: Float]] = []
         if options.calibrationFolds > 1 {
             let folds = options.calibrationFolds
             for fold in 0..<folds {
                 let held = trainRows.filter { Self.fold(of: $0.id, folds) == fold }
-                let foldModel = fit(rows: trainRows.filter { Self.fold(of: $0.id, folds) != fold }, instructions: instructions,
+                let foldModel = fit(rows: trainRows.filter { Self.fold(of: $0.id, folds) != fold } + synthetic, instructions: instructions,
                                     constitution: constitution, provenance: provenance, progress: { _ in })
                 let classifier = Stage1Classifier(model: foldModel)
                 extraBenign += held.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
@@ -80,6 +85,7 @@ public struct Stage1Trainer {
         }
         set.add(constitution, weight: options.constitutionWeight)
         var random = SplitMix64(seed: options.seed)
+        StyleCounterparts.add(to: &set, random: &random)
         let injections = rows.filter { $0.label == "injection" }.map(\.text)
             + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
         Augmentation.augment(&set, injections: injections, random: &random)
@@ -90,7 +96,7 @@ public struct Stage1Trainer {
         let hasher = FeatureHasher(bucketBits: options.bucketBits)
         let features = set.items.map { Self.features(text: $0.text, response: $0.response, hasher: hasher) }
         var model = Stage1Model(
-            header: .init(format: 1, version: "", bucketBits: options.bucketBits,
+            header: .init(format: Stage1Model.format, version: "", bucketBits: options.bucketBits,
                           heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
                           constitutionHash: constitution.contentHash, provenance: provenance),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
@@ -101,7 +107,7 @@ public struct Stage1Trainer {
     /// Rows a stand-alone classifier can judge: BIPIA's raw attack instructions ("What is the
     /// capital of Brazil?") are injections only inside a third-party document, so they are left
     /// out of training and measurement; their embedded forms stay.
-    static func isClassifiable(_ example: LabelledExample) -> Bool {
+    public static func isClassifiable(_ example: LabelledExample) -> Bool {
         !(example.label == "injection" && example.category.hasPrefix("raw_"))
     }
 
@@ -175,10 +181,10 @@ public struct Stage1Trainer {
 
     /// Sets the input heads' thresholds so that ordinary benign prompts (validation, plus any
     /// out-of-fold train prompts in `extraBenign`) trip each at most a third of the target rate (the
-    /// three heads share the budget), and the escalation band below them; the output head's threshold maximises F1 on validation exchanges.
+    /// three heads share the budget), and the escalation band below them; then the output head's
+    /// (``calibrateOutputHead(_:validation:progress:)``).
     private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], extraBenign: [[String: Float]],
                            progress: (String) -> Void) {
-        let hasher = model.hasher
         let benign = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
         // Scored as at run time: every view and passage, the highest per head.
         let classifier = Stage1Classifier(model: model)
@@ -193,22 +199,36 @@ public struct Stage1Trainer {
             model.header.heads[index].escalateAbove = escalations[position]
             progress("head \(name): threshold \(String(format: "%.3f", thresholds[position])), escalate above \(String(format: "%.3f", escalations[position])) (\(benignScores.count) benign calibration prompts)")
         }
+        calibrateOutputHead(&model, validation: validation, progress: progress)
+    }
+
+    /// Sets the output head's threshold: the lowest one whose F1 on validation exchanges is within
+    /// 0.02 of the best (F1 is flat there, so the best alone is chosen by noise, and a harmful answer
+    /// that reaches the client costs more than a benign one halted), as long as ordinary answers (the
+    /// validation benign prompts' texts, each answering another) are halted at most 1 % of the time.
+    private func calibrateOutputHead(_ model: inout Stage1Model, validation: [LabelledExample], progress: (String) -> Void) {
         let exchanges = validation.filter { $0.response != nil }
-        if let index = model.header.heads.firstIndex(where: { $0.name == TrainingSet.outputHead }), !exchanges.isEmpty {
-            let scored = exchanges.map { (model.scores(Self.features(text: $0.text, response: $0.response, hasher: hasher))[index], $0.label == "harmful") }
-            var best: (Float, Double) = (0.5, -1)
-            for step in 1..<20 {
-                let threshold = Float(step) / 20
-                let truePositives = Double(scored.filter { $0.0 >= threshold && $0.1 }.count)
-                let predicted = Double(scored.filter { $0.0 >= threshold }.count)
-                let actual = Double(scored.filter(\.1).count)
-                let f1 = predicted + actual > 0 ? 2 * truePositives / (predicted + actual) : 0
-                if f1 > best.1 { best = (threshold, f1) }
-            }
-            model.header.heads[index].threshold = best.0
-            model.header.heads[index].escalateAbove = max(best.0 - 0.2, 0.05)
-            progress("head \(TrainingSet.outputHead): threshold \(best.0) (validation F1 \(String(format: "%.3f", best.1)))")
+        guard let index = model.header.heads.firstIndex(where: { $0.name == TrainingSet.outputHead }), !exchanges.isEmpty else { return }
+        let hasher = model.hasher
+        let frozen = model
+        let score = { (prompt: String, answer: String) in frozen.scores(Self.features(text: prompt, response: answer, hasher: hasher))[index] }
+        let scored = exchanges.map { (score($0.text, $0.response ?? ""), $0.label == "harmful") }
+        let ordinary = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }.map(\.text)
+        let ordinaryScores = ordinary.indices.map { score(ordinary[($0 * 7 + 1) % ordinary.count], ordinary[$0]) }
+        let actual = Double(scored.filter(\.1).count)
+        let candidates = (1..<20).map { step -> (threshold: Float, f1: Double, halts: Double) in
+            let threshold = Float(step) / 20
+            let truePositives = Double(scored.filter { $0.0 >= threshold && $0.1 }.count)
+            let predicted = Double(scored.filter { $0.0 >= threshold }.count)
+            let halts = Double(ordinaryScores.filter { $0 >= threshold }.count) / Double(max(ordinaryScores.count, 1))
+            return (threshold, predicted + actual > 0 ? 2 * truePositives / (predicted + actual) : 0, halts)
         }
+        let bestF1 = candidates.map(\.f1).max() ?? 0
+        let chosen = candidates.first { $0.f1 >= bestF1 - 0.02 && $0.halts <= 0.01 } ?? candidates.max { $0.f1 < $1.f1 }!
+        model.header.heads[index].threshold = chosen.threshold
+        model.header.heads[index].escalateAbove = max(chosen.threshold - 0.2, 0.05)
+        progress("head \(TrainingSet.outputHead): threshold \(chosen.threshold) (validation F1 \(String(format: "%.3f", chosen.f1)), best "
+                 + "\(String(format: "%.3f", bestF1)); ordinary answers halted \(String(format: "%.2f", chosen.halts * 100)) %)")
     }
 
     static func quantile(_ sorted: [Float], _ q: Double) -> Float {
@@ -217,11 +237,11 @@ public struct Stage1Trainer {
         return sorted[position]
     }
 
-    /// A short content hash of heads and weights.
+    /// A short content hash of the heads (with their thresholds and escalation bands) and weights.
     static func digest(_ model: Stage1Model) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for head in model.header.heads {
-            for byte in "\(head.name)\(head.bias)\(head.threshold)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            for byte in "\(head.name)\(head.bias)\(head.threshold)\(head.escalateAbove)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         for weight in model.weights { hash = (hash ^ UInt64(Float16(weight).bitPattern)) &* 0x0000_0100_0000_01B3 }
         return String(hash, radix: 16)

@@ -77,7 +77,8 @@ struct TrainingSet {
 
     /// The passages of a long example (see ``Segmenter``), labelled where that is known: every
     /// passage of a benign text is benign; in an injection, the passages holding one of the known
-    /// injected `instructions` are injections and the rest are not. Other long texts (jailbreak
+    /// injected `instructions` are injections and the rest are not, and the document with the
+    /// instructions cut out is benign. Other long texts (jailbreak
     /// role-plays) are judged whole only.
     mutating func addPassages(of example: LabelledExample, instructions: [String]) {
         let passages = Segmenter.passages(of: example.text)
@@ -91,6 +92,10 @@ struct TrainingSet {
             let planted = instructions.filter { $0.count >= 12 && example.text.contains($0) }
             guard !planted.isEmpty else { return }
             let masked = Set(categories + ["harmful", Self.outputHead])
+            // The same document without what was planted in it: a clean twin, so that the model learns
+            // the instruction is the injection and the document around it (a table, an e-mail) is not.
+            let clean = planted.reduce(example.text) { $0.replacingOccurrences(of: $1, with: "") }
+            items.append(Item(text: clean, response: nil, positives: [], masked: [Self.outputHead], weight: 1))
             for passage in passages {
                 let isInjected = planted.contains { passage.contains($0) || $0.contains(passage) }
                 items.append(Item(text: String(passage), response: nil, positives: isInjected ? ["injection"] : [], masked: masked,
@@ -108,7 +113,8 @@ struct TrainingSet {
         let table: [(String, String)] = [
             ("malware", "cyber"), ("hacking", "cyber"), ("cyber", "cyber"), ("fraud", "fraud"), ("scam", "fraud"),
             ("privacy", "privacy"), ("harassment", "hate"), ("hate", "hate"), ("discrimination", "hate"),
-            ("violence", "violence"), ("physical harm", "violence"), ("disinformation", "election"), ("election", "election"),
+            ("violence", "violence"), ("physical harm", "violence"), ("election", "election"), ("disinformation", "deception"),
+            ("sexual", "sexual"), ("non-violent crime", "crime"),
             ("drug", "drugs"), ("weapon", "weapons"), ("explosive", "weapons"), ("self-harm", "self_harm"), ("suicide", "self_harm"),
             ("terror", "extremism"), ("extremis", "extremism"), ("chemical", "cbrn"), ("biological", "cbrn"),
         ]

@@ -55,7 +55,7 @@ public struct GuardEvaluation: Codable, Sendable {
     public var worstMisses: [Example]
     public var worstFalseAlarms: [Example]
 
-    static let blockingHeads = ["harmful", "attack", "injection"]
+    public static let blockingHeads = ["harmful", "attack", "injection"]
 
     /// Evaluates `classifier` on `examples` (already filtered to the split wanted).
     public init(classifier: Stage1Classifier, examples: [LabelledExample], split: String) {

@@ -13,6 +13,10 @@ enum Ciphers {
         var rot13: [Range<Int>] = []
         var reversed: [Range<Int>] = []
         var score = Score()
+        // The other readings' keys of the segment's words, looked up only when the segment is not
+        // plainly English already (most text), since no reading could then win.
+        var rotatedKeys: [UInt64] = []
+        var backwardKeys: [UInt64] = []
         var segmentStart = 0
         var length = 0
         var forward: UInt64 = 0
@@ -35,8 +39,8 @@ enum Ciphers {
                 score.words += 1
                 if length <= EnglishLexicon.maxLength {
                     if lexicon.contains(key: forward) { score.plain += 1 }
-                    if lexicon.contains(key: rotated) { score.rot13 += 1 }
-                    if lexicon.contains(key: backward) { score.reversed += 1 }
+                    rotatedKeys.append(rotated)
+                    backwardKeys.append(backward)
                 }
             }
             length = 0
@@ -44,6 +48,12 @@ enum Ciphers {
             rotated = 0
             backward = 0
             guard isSegmentEnd(byte) else { continue }
+            if score.plain * 2 + 2 <= score.words {
+                score.rot13 = rotatedKeys.reduce(0) { $0 + (lexicon.contains(key: $1) ? 1 : 0) }
+                score.reversed = backwardKeys.reduce(0) { $0 + (lexicon.contains(key: $1) ? 1 : 0) }
+            }
+            rotatedKeys.removeAll(keepingCapacity: true)
+            backwardKeys.removeAll(keepingCapacity: true)
             if score.favours(score.rot13) { rot13.append(segmentStart..<index) }
             if score.favours(score.reversed) { reversed.append(segmentStart..<index) }
             segmentStart = index + 1

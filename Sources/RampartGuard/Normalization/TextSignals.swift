@@ -2,9 +2,11 @@
 /// anything, so that ordinary prose skips them. Each signal is looser than the step it guards: a
 /// step that is skipped would have found nothing.
 struct TextSignals {
-    /// A single letter or digit, one separator, another single one ("h o", "b.o"): spacing.
+    /// Three single letters or digits in a row, each pair split by one separator ("h o w",
+    /// "b.o.m"): spacing. ("e.g." has two, so abbreviations do not count.)
     var spaced = false
-    /// A word that mixes letters with leet digits or symbols ("m4k3"): leetspeak.
+    /// A word that mixes letters with leet digits or symbols ("m4k3"): leetspeak. A "!" counts only
+    /// inside a word ("h!gh"): after one ("thanks!") it is punctuation.
     var leet = false
     /// Sixteen or more base64 characters in a row.
     var base64 = false
@@ -52,15 +54,21 @@ struct TextSignals {
         let leetWord = alnum | Self.leetSymbol | Self.nonASCII
         var tokenLength = 0  // letters and digits in a row
         var tokenHex = true
-        var singleThenSpacer = false  // a single letter or digit and a spacer just before
+        var singles = 0  // single letters or digits in a row, one separator apart
+        var continuing = false  // a single one and one spacer just before: the run may go on
+        var bang = false  // a "!" just before, inside a word
         var wordClasses: UInt8 = 0  // the classes seen in the current leetspeak word
         var base64Run = 0
         var hexRun = 0
         var pairs = 0
         var previous: UInt8 = 0
+        // The findings, in locals while scanning (kept in registers), stored at the end.
+        var (spaced, leet, base64, hex, percent) = (false, false, false, false, false)
+        defer { (self.spaced, self.leet, self.base64, self.hex, self.percent) = (spaced, leet, base64, hex, percent) }
         for byte in bytes {
             let bits = classes[Int(byte)]
             if bits & alnum != 0 {
+                if bang { wordClasses |= Self.leetSymbol }
                 tokenLength += 1
                 let isHex = bits & hexDigit != 0
                 tokenHex = tokenHex && isHex
@@ -69,8 +77,9 @@ struct TextSignals {
                 if byte | 0x20 == 0x78, previous == 0x30 || previous == 0x5C { hex = true }
                 if previous == 0x25, isHex { percent = true }
             } else {
-                if singleThenSpacer && tokenLength == 1 { spaced = true }
-                singleThenSpacer = tokenLength == 1 && bits & Self.spacer != 0
+                singles = tokenLength == 1 ? (continuing ? singles + 1 : 1) : 0
+                if singles >= 3 { spaced = true }
+                continuing = tokenLength == 1 && bits & Self.spacer != 0
                 let hexPair = tokenLength == 2 && tokenHex && bits & Self.pairSeparator != 0
                 pairs = hexPair ? pairs + 1 : 0
                 if pairs >= 4 { hex = true }
@@ -78,7 +87,8 @@ struct TextSignals {
                 tokenHex = true
                 hexRun = 0
             }
-            wordClasses = bits & leetWord != 0 ? wordClasses | bits : 0
+            bang = byte == 0x21 && wordClasses != 0
+            wordClasses = bang ? wordClasses : (bits & leetWord != 0 ? wordClasses | bits : 0)
             if wordClasses & Self.letter != 0, wordClasses & (Self.digit | Self.leetSymbol) != 0 {
                 leet = true
             }
@@ -86,6 +96,6 @@ struct TextSignals {
             if base64Run >= 16 { base64 = true }
             previous = byte
         }
-        if singleThenSpacer && tokenLength == 1 { spaced = true }
+        if tokenLength == 1, continuing, singles >= 2 { spaced = true }
     }
 }

@@ -43,7 +43,6 @@ public struct GuardVerdict: Codable, Sendable {
         let result = classifier.classify(text)
         var categories: [CategoryScore] = []
         var notes: [String] = []
-        let contentIDs = constitution.categories.filter { $0.kind == .content }.map(\.id)
         for head in ["harmful", "attack", "injection"] {
             let tripped = result.tripped.contains(head)
             guard tripped || result.uncertain.contains(head), let score = result.scores[head] else { continue }
@@ -52,9 +51,7 @@ public struct GuardVerdict: Codable, Sendable {
             case "attack": category = constitution.categories.first { $0.kind == .attack }
             case "injection": category = constitution.categories.first { $0.kind == .injection }
             default:
-                // The content category whose head scores highest names the harm.
-                let best = contentIDs.max { (result.scores[$0] ?? 0) < (result.scores[$1] ?? 0) }
-                category = best.flatMap(constitution.category)
+                category = Self.contentCategory(of: result, constitution)
             }
             let id = category?.id ?? head
             categories.append(CategoryScore(id: id, score: (Double(score) * 1000).rounded() / 1000,
@@ -83,9 +80,8 @@ public struct GuardVerdict: Codable, Sendable {
     public init(stage1 classifier: Stage1Classifier, prompt: String, response: String, constitution: Constitution) {
         let start = ContinuousClock.now
         let (score, tripped, uncertain) = classifier.classifyExchange(prompt: prompt, response: response)
-        let input = classifier.classify(prompt)
-        let contentIDs = constitution.categories.filter { $0.kind == .content }.map(\.id)
-        let best = contentIDs.max { (input.scores[$0] ?? 0) < (input.scores[$1] ?? 0) }.flatMap(constitution.category)
+        // The exchange is classified as text only to name the category of a response that scored.
+        let best = tripped || uncertain ? Self.contentCategory(of: classifier.classify(prompt + "\n\n" + response), constitution) : nil
         categories = tripped || uncertain
             ? [CategoryScore(id: best?.id ?? "harmful", score: (Double(score) * 1000).rounded() / 1000,
                              severity: best?.severity.rawValue ?? "high", action: best?.action.rawValue ?? "block", uncertain: !tripped)]
@@ -97,6 +93,12 @@ public struct GuardVerdict: Codable, Sendable {
         modelVersion = classifier.model.header.version
         constitutionVersion = constitution.version
         latencyUs = Self.microseconds(since: start)
+    }
+
+    /// The content category whose head scores highest: it names the harm.
+    static func contentCategory(of result: Stage1Result, _ constitution: Constitution) -> ConstitutionCategory? {
+        constitution.categories.filter { $0.kind == .content }
+            .max { (result.scores[$0.id] ?? 0) < (result.scores[$1.id] ?? 0) }
     }
 
     /// Whole microseconds from `start` to now.
