@@ -6,7 +6,9 @@ import RampartWire
 
 /// Stage 2 of the cascade, with a simulator standing in for the judge's model.
 @Suite struct JudgeTests {
-    func gateway(judgeText: String? = nil, fault: String? = nil, onFailure: String = "open") throws -> Gateway {
+    /// A gateway whose judge is a simulator answering `judgeText`; `side` is the guard that is on
+    /// (`input` or `output`), in enforce mode.
+    func gateway(judgeText: String? = nil, fault: String? = nil, onFailure: String = "open", side: String = "input") throws -> Gateway {
         var judge = "{id: judge, kind: simulator, naive: true"
         if let judgeText { judge += ", text: '\(judgeText)'" }
         if let fault { judge += ", fault: \(fault)" }
@@ -14,8 +16,8 @@ import RampartWire
         let config = try ConfigLoader.parse(yaml: """
             server: {state_dir: "\(FileManager.default.temporaryDirectory.path)/rampart-judge-\(UUID().uuidString)"}
             guard:
-              input: {mode: enforce}
-              output: {mode: off}
+              input: {mode: \(side == "input" ? "enforce" : "off")}
+              output: {mode: \(side == "output" ? "enforce" : "off")}
               judge: {provider: judge, model: judge-1, timeout_ms: 200, escalate: all, on_failure: \(onFailure)}
             providers: [{id: sim, kind: simulator}, \(judge)]
             models: [{alias: a, targets: [{provider: sim, model: m}]}]
@@ -59,6 +61,28 @@ import RampartWire
         await #expect(throws: RampartError.self) { _ = try await gateway.complete(request, principal: .anonymous) }
         // The judge hangs forever; a generous bound for a loaded machine still proves the timeout ended it.
         #expect(started.duration(to: .now) < .seconds(15))
+    }
+
+    @Test func theJudgeReadsWholeAnswersAndItsBlockReplacesThem() async throws {
+        let gateway = try gateway(judgeText: #"{"verdict": "block", "category": "weapons", "reason": "weapon instructions"}"#, side: "output")
+        let routed = try await gateway.complete(request, principal: .anonymous)
+        #expect(routed.value.stopReason == .refusal)
+        var streamed = request
+        streamed.stream = true
+        var stop: StopReason?
+        for try await event in try await gateway.stream(streamed, principal: .anonymous).value {
+            if case .finish(let reason) = event { stop = reason }
+        }
+        #expect(stop == .refusal)
+    }
+
+    @Test(arguments: ["open", "closed"])
+    func anAnswerTheJudgeAllowsOrCannotJudgePassesAsConfigured(onFailure: String) async throws {
+        let allowing = try gateway(judgeText: #"{"verdict": "allow", "category": "none", "reason": "arithmetic"}"#, onFailure: onFailure, side: "output")
+        #expect(try await allowing.complete(request, principal: .anonymous).value.stopReason != .refusal)
+        let failing = try gateway(judgeText: "Looks fine to me.", onFailure: onFailure, side: "output")
+        let stop = try await failing.complete(request, principal: .anonymous).value.stopReason
+        #expect((stop == .refusal) == (onFailure == "closed"))
     }
 
     @Test func answersAreParsedStrictly() {

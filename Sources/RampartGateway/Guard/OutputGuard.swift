@@ -7,11 +7,16 @@ import RampartWire
 /// so that an answer that turns harmful late is caught where it turns. In `enforce` mode a tripped stream stops inside that window and ends cleanly with a
 /// refusal stop (OpenAI `content_filter`, Anthropic `refusal`); held-back tokens never reach the
 /// client. Non-streaming answers are judged whole before they are returned.
+///
+/// With a stage-2 judge configured, a stretch in the exchange classifier's uncertain band goes to
+/// the judge with the request (the stream waits for the verdict), and with `escalate: all` the
+/// judge also reads every whole answer once, at its end. A failed judgement follows `on_failure`.
 struct OutputGuard: Sendable {
     let classifier: Stage1Classifier
     let mode: GuardConfig.Mode
     let checkEveryTokens: Int
     let holdBackTokens: Int
+    let judge: Judge?
     let logger: Logger
 
     /// Characters of the answer's latest stretch judged on their own.
@@ -22,27 +27,38 @@ struct OutputGuard: Sendable {
     /// Only the stretch: consecutive checks overlap, so every part of the answer is judged with
     /// its context, each check costs the same however long the answer grows, and a long, repetitive
     /// benign answer cannot pile up evidence it does not contain.
-    func trips(prompt: String, response: String) -> Bool {
-        classifier.classifyExchange(prompt: prompt, response: String(response.suffix(Self.windowCharacters))).tripped
+    ///
+    /// `final` marks the check at the end of the answer, which `escalate: all` sends to the judge
+    /// with up to the answer's last 2,400 characters.
+    func trips(prompt: String, response: String, final: Bool = false) async -> Bool {
+        let stretch = String(response.suffix(Self.windowCharacters))
+        let score = classifier.classifyExchange(prompt: prompt, response: stretch)
+        if score.tripped { return true }
+        guard let judge, score.uncertain || (final && judge.config.escalateAll) else { return false }
+        switch await judge.judge(.answer(prompt: prompt, response: final ? String(response.suffix(4 * Self.windowCharacters)) : stretch),
+                                 categories: []) {
+        case .allow: return false
+        case .block: return true
+        case .failed: return judge.failureBlocks([])
+        }
     }
 
     /// A whole answer judged before it is returned: the refusal that replaces it when it trips in
     /// `enforce` mode, otherwise `nil`.
-    func judge(_ response: ChatResponse, prompt: String, request: ChatRequest) -> ChatResponse? {
+    func judge(_ response: ChatResponse, prompt: String, request: ChatRequest) async -> ChatResponse? {
         let text = response.content.compactMap { part -> String? in
             if case .text(let text) = part { return text.text }
             return nil
         }.joined()
-        var tripped = text.count <= Self.windowCharacters && trips(prompt: prompt, response: text)
-        if text.count > Self.windowCharacters {
-            // Every stretch, not only the end: a harmful middle must not hide behind a benign ending.
-            var start = text.startIndex
-            while !tripped, start < text.endIndex {
-                let end = text.index(start, offsetBy: Self.windowCharacters, limitedBy: text.endIndex) ?? text.endIndex
-                tripped = classifier.classifyExchange(prompt: prompt, response: String(text[start..<end])).tripped
-                start = text.index(start, offsetBy: Self.windowCharacters / 2, limitedBy: text.endIndex) ?? text.endIndex
-            }
-        }
+        // Every stretch, not only the end: a harmful middle must not hide behind a benign ending.
+        var tripped = false
+        var start = text.startIndex
+        repeat {
+            let end = text.index(start, offsetBy: Self.windowCharacters, limitedBy: text.endIndex) ?? text.endIndex
+            // The answer up to the stretch's end: the classifier reads the stretch, a judge at the end more.
+            tripped = await trips(prompt: prompt, response: String(text[..<end]), final: end == text.endIndex)
+            start = end == text.endIndex ? end : text.index(start, offsetBy: Self.windowCharacters / 2)
+        } while !tripped && start < text.endIndex
         guard tripped else { return nil }
         logger.notice("output guard tripped", metadata: ["mode": "\(mode.rawValue)", "streaming": "false"])
         guard mode == .enforce else { return nil }
@@ -72,6 +88,8 @@ private final class GuardedStream: @unchecked Sendable {
     /// Events ready for the client.
     private var ready: [StreamEvent] = []
     private var tripped = false
+    /// The end of the answer was judged (a finish event, then the end of the events).
+    private var judgedEnd = false
 
     init(_ events: EventStream, prompt: String, guard outputGuard: OutputGuard) {
         upstream = events.makeAsyncIterator()
@@ -89,10 +107,10 @@ private final class GuardedStream: @unchecked Sendable {
                 answer += text
                 tokens += 1
                 held.append(.textDelta(text))
-                if tokens % outputGuard.checkEveryTokens == 0, judge() { break }
+                if tokens % outputGuard.checkEveryTokens == 0, await judge() { break }
                 while held.count > outputGuard.holdBackTokens { ready.append(held.removeFirst()) }
             case .finish(let reason)?:
-                if judge() { break }
+                if await judge(final: true) { break }
                 release()
                 ready.append(.finish(reason))
             case let other?:
@@ -100,7 +118,7 @@ private final class GuardedStream: @unchecked Sendable {
                 release()
                 ready.append(other)
             case nil:
-                if !tripped, judge() { break }
+                if await judge(final: true) { break }
                 release()
                 upstream = nil
             }
@@ -110,8 +128,10 @@ private final class GuardedStream: @unchecked Sendable {
 
     /// Judges the answer so far; when it trips in enforce mode, ends the stream with a refusal and
     /// drops the upstream (which cancels its request).
-    private func judge() -> Bool {
-        guard !tripped, outputGuard.trips(prompt: prompt, response: answer) else { return false }
+    private func judge(final: Bool = false) async -> Bool {
+        guard !tripped, !judgedEnd else { return false }
+        judgedEnd = final
+        guard await outputGuard.trips(prompt: prompt, response: answer, final: final) else { return false }
         tripped = true
         outputGuard.logger.notice("output guard tripped", metadata: [
             "mode": "\(outputGuard.mode.rawValue)", "tokens": "\(tokens)", "streaming": "true",

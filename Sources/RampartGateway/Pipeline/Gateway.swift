@@ -91,7 +91,7 @@ public final class Gateway: Sendable {
         outputGuard = engine.flatMap { engine in
             guardConfig.outputMode == .off ? nil : OutputGuard(
                 classifier: engine.classifier, mode: guardConfig.outputMode, checkEveryTokens: guardConfig.checkEveryTokens,
-                holdBackTokens: guardConfig.holdBackTokens, logger: logger)
+                holdBackTokens: guardConfig.holdBackTokens, judge: judge, logger: logger)
         }
         var monitors: [String: TargetMonitor] = [:]
         for target in targets where monitors[target.description] == nil {
@@ -141,7 +141,7 @@ public final class Gateway: Sendable {
         var served = try await router.run(prepared.plan, deadline: prepared.deadline) { provider, target, limits throws(UpstreamFailure) in
             try await provider.complete(request, model: target.model, limits: limits)
         }
-        if let outputGuard, let refusal = outputGuard.judge(served.value, prompt: InputGuard.userText(of: request), request: request) {
+        if let outputGuard, let refusal = await outputGuard.judge(served.value, prompt: InputGuard.userText(of: request), request: request) {
             served.value = refusal
         }
         return routed(served, value: served.value, prepared)

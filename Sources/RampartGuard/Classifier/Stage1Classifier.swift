@@ -39,8 +39,14 @@ public final class Stage1Classifier: Sendable {
         focusColumn = deciding.heads.firstIndex { names[$0] == "harmful" } ?? 0
     }
 
-    /// The model shipped with Rampart (`Resources/stage1.model`, made by `rampart guard train`).
+    /// The model shipped with Rampart (`Resources/stage1.model`, made by `rampart guard train`),
+    /// loaded once per process and shared: it is immutable, and every gateway built in the process
+    /// (tests build many) would otherwise decode the same 5 MB again.
     public static func bundled() throws(ModelError) -> Stage1Classifier {
+        try bundledClassifier.get()
+    }
+
+    private static let bundledClassifier = Result { () throws(ModelError) -> Stage1Classifier in
         guard let url = Bundle.module.url(forResource: "stage1", withExtension: "model"), let data = try? Data(contentsOf: url) else {
             throw ModelError(message: "the bundled stage-1 model is missing; keep the rampart_RampartGuard.resources folder next to the binary")
         }
