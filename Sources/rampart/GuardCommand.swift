@@ -38,6 +38,9 @@ struct GuardCommand: AsyncParsableCommand {
         @Flag(help: "Train without the synthetic prompts.")
         var noSynthetic = false
 
+        @Option(help: "Weight of each synthetic prompt against one data row.")
+        var syntheticWeight: Float = 0.5
+
         @Option(help: ArgumentHelp("Comma-separated `source` values whose rows are held out as test data.", valueName: "sources"))
         var holdOutSources = ""
 
@@ -82,9 +85,10 @@ struct GuardCommand: AsyncParsableCommand {
             options.learningRate = learningRate
             options.constitutionWeight = constitutionWeight
             options.calibrationFolds = calibrationFolds
+            options.syntheticWeight = syntheticWeight
             let command = "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) "
                 + "--constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)"
-                + (noSynthetic ? " --no-synthetic" : "") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
+                + (noSynthetic ? " --no-synthetic" : " --synthetic-weight \(syntheticWeight)") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
             var provenance = ["command": command, "constitution_version": policy.version]
             for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
             for file in syntheticFiles { provenance["synthetic:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }

@@ -22,6 +22,10 @@ public struct Stage1Trainer {
         /// Weight of the constitution's own examples against one data row (3 was better before the
         /// constitution grew to 1,400 examples; 1 is better now, measured as for ``epochs``).
         public var constitutionWeight: Float = 1
+        /// Weight of each synthetic prompt against one data row. Measured as for ``epochs`` with
+        /// the second batch of synthetic prompts: 0.5 keeps recall at 1 % FPR where 1 lost 2–3
+        /// points (cross-validation and leave-source-out alike).
+        public var syntheticWeight: Float = 0.5
         /// Out-of-fold benign scores from this many folds of the train split join the validation
         /// benign prompts for calibration (0: validation only).
         public var calibrationFolds = 0
@@ -45,15 +49,15 @@ public struct Stage1Trainer {
         // The injected instructions BIPIA planted, to find the injected passage of a long document.
         let instructions = data.filter { $0.label == "injection" && $0.category.hasPrefix("raw_") }.map(\.text)
         let trainRows = usable.filter { $0.split == .train }
-        var model = fit(rows: trainRows + synthetic, instructions: instructions, constitution: constitution, provenance: provenance,
-                        progress: progress)
+        var model = fit(rows: trainRows, synthetic: synthetic, instructions: instructions, constitution: constitution,
+                        provenance: provenance, progress: progress)
         var extraBenign: [[String: Float]] = []
         if options.calibrationFolds > 1 {
             let folds = options.calibrationFolds
             for fold in 0..<folds {
                 let held = trainRows.filter { Self.fold(of: $0.id, folds) == fold }
-                let foldModel = fit(rows: trainRows.filter { Self.fold(of: $0.id, folds) != fold } + synthetic, instructions: instructions,
-                                    constitution: constitution, provenance: provenance, progress: { _ in })
+                let foldModel = fit(rows: trainRows.filter { Self.fold(of: $0.id, folds) != fold }, synthetic: synthetic,
+                                    instructions: instructions, constitution: constitution, provenance: provenance, progress: { _ in })
                 let classifier = Stage1Classifier(model: foldModel)
                 extraBenign += held.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
                     .map { classifier.classify($0.text).scores }
@@ -73,23 +77,26 @@ public struct Stage1Trainer {
         return Int((hash &* 0xBF58_476D_1CE4_E5B9) >> 40) % folds
     }
 
-    /// Fits the weights on `rows` (train split rows), the constitution and augmentation.
-    private func fit(rows: [LabelledExample], instructions: [String], constitution: Constitution, provenance: [String: String],
-                     progress: (String) -> Void) -> Stage1Model {
+    /// Fits the weights on `rows` (train split rows), the `synthetic` prompts (weighted by
+    /// ``Options/syntheticWeight``), the constitution and augmentation.
+    private func fit(rows: [LabelledExample], synthetic: [LabelledExample], instructions: [String], constitution: Constitution,
+                     provenance: [String: String], progress: (String) -> Void) -> Stage1Model {
         var set = TrainingSet(constitution: constitution)
         for example in rows { set.add(example) }
+        for example in synthetic { set.add(example, weight: options.syntheticWeight) }
+        let everyRow = rows + synthetic
         // Passages of long texts: an injected instruction found in its document is the positive,
         // the document's other passages (and every passage of a benign document) the negatives.
-        for example in rows where example.response == nil {
+        for example in everyRow where example.response == nil {
             set.addPassages(of: example, instructions: instructions)
         }
         set.add(constitution, weight: options.constitutionWeight)
         var random = SplitMix64(seed: options.seed)
         StyleCounterparts.add(to: &set, random: &random)
-        let injections = rows.filter { $0.label == "injection" }.map(\.text)
+        let injections = everyRow.filter { $0.label == "injection" }.map(\.text)
             + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
         Augmentation.augment(&set, injections: injections, random: &random)
-        Augmentation.augmentExchanges(&set, rows: rows)
+        Augmentation.augmentExchanges(&set, rows: everyRow)
         let heads = set.heads
         progress("training \(heads.count) heads on \(set.items.count) examples (\(rows.count) data rows, the constitution, augmentation)")
 
