@@ -31,6 +31,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/stage1.model")]
         ),
+        .target(name: "RampartRedTeam", dependencies: ["RampartGuard", "RampartWire"]),
         .target(
             name: "RampartGateway",
             dependencies: [
@@ -78,6 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "RampartWireTests", dependencies: ["RampartWire"]),
         .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
+        .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGuard"]),
         .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
         .testTarget(
             name: "RampartServerTests",

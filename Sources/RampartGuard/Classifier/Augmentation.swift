@@ -111,13 +111,14 @@ enum Augmentation {
     }
 }
 
-/// A small, fast, seedable random generator, so that training is reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// A small, fast, seedable random generator (SplitMix64), so that training and red-team runs are
+/// reproducible: the same seed gives the same sequence on every machine.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -32,7 +32,7 @@ struct FeatureHasher: Sendable {
 
     func features<Text: StringProtocol>(of text: Text, namespace: Namespace = .input, into output: inout [Int32]) {
         let utf8 = text.utf8
-        let done = utf8.withContiguousStorageIfAvailable { bytes in
+        let done: Void? = utf8.withContiguousStorageIfAvailable { bytes in
             features(of: UnsafeBufferPointer(rebasing: bytes.prefix(Self.maxBytes)), namespace: namespace, into: &output)
         }
         if done == nil {
