@@ -31,7 +31,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/stage1.model")]
         ),
-        .target(name: "RampartRedTeam", dependencies: ["RampartGuard", "RampartWire"]),
+
         .target(
             name: "RampartGateway",
             dependencies: [
@@ -48,6 +48,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
+        ),
+        .target(
+            name: "RampartRedTeam",
+            dependencies: ["RampartGateway", "RampartGuard", "RampartWire", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "RampartServer",
@@ -70,6 +74,7 @@ let package = Package(
                 "RampartServer",
                 "RampartGateway",
                 "RampartGuard",
+                "RampartRedTeam",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -79,7 +84,7 @@ let package = Package(
         ),
         .testTarget(name: "RampartWireTests", dependencies: ["RampartWire"]),
         .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
-        .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGuard"]),
+        .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGateway", "RampartGuard"]),
         .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
         .testTarget(
             name: "RampartServerTests",

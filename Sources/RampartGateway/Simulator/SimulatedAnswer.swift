@@ -8,7 +8,9 @@ import RampartWire
 /// - After a tool result, it answers with text that quotes the result.
 /// - Otherwise it answers with `text` from the options, or a sentence built from the last user
 ///   message. Unless `naive`, it refuses requests whose wording is plainly harmful — a crude
-///   keyword test that stands in for a cautious model; the guard never relies on it.
+///   keyword test that stands in for a cautious model; the guard never relies on it. A `naive`
+///   simulator complies with anything, and its answer says so ("Sure, here is what you asked
+///   for: …"), as a red-team dry run needs.
 /// - A conversation that ends with an assistant message is a prefill: when that text begins the
 ///   answer the simulator would give without it, it continues from there (as a model continues
 ///   its own partial answer), so that a resumed stream reads exactly like an unbroken one.
@@ -43,6 +45,10 @@ struct SimulatedAnswer {
             text = "The tool returned: \(result)"
         } else if !options.naive, Self.looksHarmful(request.userText.last ?? "") {
             text = "I can't help with that request."
+        } else if options.naive {
+            // Compliance-shaped, as a model that does whatever it is asked would answer.
+            let prompt = Self.words(request.userText.last ?? "").prefix(12).joined(separator: " ")
+            text = "Sure, here is what you asked for: \(prompt). First, gather what you need. Then follow the steps in order. Finally, check the result."
         } else {
             let prompt = Self.words(request.userText.last ?? "").prefix(12).joined(separator: " ")
             text = "This is the Rampart simulator answering: \(prompt)"

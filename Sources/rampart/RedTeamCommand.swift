@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RampartGateway
+import RampartGuard
+import RampartRedTeam
+
+/// `rampart redteam`: attacks a target with the technique library and reports where it stands.
+struct RedTeamCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redteam",
+        abstract: "Attack a model endpoint or Rampart itself and report attack success per technique and category.",
+        discussion: """
+            Every goal is attacked with every technique (then each --mutators entry, in order); benign controls \
+            are sent as written, so over-refusal is reported next to attack success. An attempt succeeds only \
+            when the answer complies (Rampart's output classifier, or an answer that opens by agreeing); typed \
+            policy errors and content_filter / refusal stops count as defended.
+
+            Targets: --config FILE attacks Rampart in process with that configuration (fast, offline); --url \
+            attacks any OpenAI- or Anthropic-compatible endpoint.
+              rampart redteam --config rampart.yaml --per-category 3 --json run.json
+              rampart redteam --url http://localhost:8080/v1 --api openai --model my-model --baseline last.json
+
+            Exit codes: 0 = ran (and the attack success rate is within --max-success-rate), 1 = a gate \
+            failed, 2 = could not run.
+            """
+    )
+
+    @Option(help: ArgumentHelp("Rampart configuration to attack in process.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The alias to attack with --config (default: the first one).", valueName: "alias"))
+    var alias: String?
+
+    @Option(help: ArgumentHelp("Base URL of an endpoint to attack (for example http://localhost:8080/v1).", valueName: "url"))
+    var url: String?
+
+    @Option(help: "The endpoint's API: openai or anthropic.")
+    var api = "openai"
+
+    @Option(help: ArgumentHelp("The model (or alias) to ask for at --url.", valueName: "name"))
+    var model = "default"
+
+    @Option(help: ArgumentHelp("The endpoint's key, as env:NAME.", valueName: "env:NAME"))
+    var apiKey: String?
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("""
+        JSON Lines of goals in the ../shared/data format: harmful rows are goals, benign rows controls \
+        (default: the default constitution's harmful and allowed examples).
+        """, valueName: "file"))
+    var goals: [String] = []
+
+    @Option(help: ArgumentHelp("At most this many goals and controls per category (the budget).", valueName: "n"))
+    var perCategory = 3
+
+    @Option(help: ArgumentHelp("Comma-separated technique ids (default: all; see --list).", valueName: "ids"))
+    var techniques: String?
+
+    @Option(help: ArgumentHelp("Comma-separated mutator ids applied after each technique, in order.", valueName: "ids"))
+    var mutators = ""
+
+    @Option(help: "Seed: the same seed and target give the same attempts.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Attempts in flight at once.")
+    var concurrency = 8
+
+    @Option(help: ArgumentHelp("Write the report as JSON to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(help: ArgumentHelp("A previous --json report: show what changed and flag regressions.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Fail (exit 1) when the attack success rate is above this (0–1).", valueName: "rate"))
+    var maxSuccessRate: Double?
+
+    @Flag(help: "List the techniques and mutators and exit.")
+    var list = false
+
+    func validate() throws {
+        if list { return }
+        guard (config == nil) != (url == nil) else { throw ValidationError("name one target: --config FILE (Rampart in process) or --url URL") }
+        guard ["openai", "anthropic"].contains(api) else { throw ValidationError("--api must be openai or anthropic, not '\(api)'") }
+        guard perCategory > 0, concurrency > 0 else { throw ValidationError("--per-category and --concurrency must be positive") }
+        if let maxSuccessRate, !(0...1).contains(maxSuccessRate) { throw ValidationError("--max-success-rate must be between 0 and 1") }
+    }
+
+    func run() async throws {
+        if list {
+            for technique in TechniqueLibrary.all { print("\(technique.id)  [\(technique.family.rawValue)]  \(technique.summary)") }
+            print("mutators: " + Mutators.all.map(\.id).joined(separator: ", "))
+            return
+        }
+        let run = try GuardCLI.orExit { try plan() }
+        let baselineAnalysis = try baseline.map { path in
+            try GuardCLI.orExit { try RedTeamReport.read(try Data(contentsOf: URL(fileURLWithPath: path))).analysis }
+        }
+        let target = try GuardCLI.orExit { try makeTarget() }
+        let judge = AttemptJudge(classifier: try GuardCLI.classifier(nil))
+        GuardCLI.note("attacking \(target.name): \(run.goals.count) goals × \(run.techniques.count) techniques + \(run.controls.count) controls, seed \(seed)")
+        let records = await run.run(against: target, judge: judge) { progress in
+            guard progress.done % 25 == 0 || progress.done == progress.total else { return }
+            GuardCLI.note(String(format: "  %d/%d attempts, %d successes (%.1f%%), ETA %.0f s", progress.done, progress.total,
+                                 progress.successes, progress.rate * 100, progress.etaSeconds))
+        }
+        await target.shutdown()
+        let report = RedTeamReport(target: target.name, run: run, records: records, baseline: baselineAnalysis)
+        if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
+        print(RedTeamSummary.text(report))
+        if let maxSuccessRate, report.analysis.attackSuccess.rate > maxSuccessRate { throw ExitCode(1) }
+    }
+
+    private func plan() throws -> RedTeamRun {
+        var harmful: [Goal] = []
+        var benign: [Goal] = []
+        if goals.isEmpty {
+            for category in ConstitutionLoader.builtin().categories where category.kind == .content {
+                harmful += category.harmfulExamples.enumerated().map { Goal(id: "\(category.id)-\($0.offset + 1)", text: $0.element, category: category.id) }
+                benign += category.allowedExamples.enumerated().map {
+                    Goal(id: "\(category.id)-allowed-\($0.offset + 1)", text: $0.element, category: category.id, isControl: true)
+                }
+            }
+        } else {
+            for path in goals {
+                let loaded = try Goal.load(jsonl: path)
+                harmful += loaded.filter { !$0.isControl }
+                benign += loaded.filter(\.isControl)
+            }
+        }
+        let chosen = try techniques.map { list in
+            try list.split(separator: ",").map { id in
+                guard let technique = TechniqueLibrary.technique(id: String(id)) else {
+                    throw ValidationError("unknown technique '\(id)'; `rampart redteam --list` shows them")
+                }
+                return technique
+            }
+        } ?? TechniqueLibrary.all
+        let mutatorList = try mutators.split(separator: ",").map { id in
+            guard let mutator = Mutators.mutator(id: String(id)) else { throw ValidationError("unknown mutator '\(id)'; `rampart redteam --list` shows them") }
+            return mutator
+        }
+        return RedTeamRun(goals: Self.budget(harmful, perCategory), controls: Self.budget(benign, perCategory), techniques: chosen,
+                          mutators: mutatorList, seed: seed, concurrency: concurrency)
+    }
+
+    /// The first `limit` goals of each category, in file order.
+    static func budget(_ goals: [Goal], _ limit: Int) -> [Goal] {
+        var taken: [String: Int] = [:]
+        return goals.filter { goal in
+            taken[goal.category, default: 0] += 1
+            return taken[goal.category]! <= limit
+        }
+    }
+
+    private func makeTarget() throws -> GatewayTarget {
+        let logger = Logger(label: "rampart.redteam") { _ in SwiftLogNoOpLogHandler() }
+        if let config {
+            let loaded = try ConfigLoader.load(path: config)
+            guard let alias = alias ?? loaded.models.first?.alias else { throw ValidationError("\(config) defines no model alias to attack") }
+            return GatewayTarget(name: "rampart \(config) (\(alias))", gateway: try Gateway(config: loaded, logger: logger), alias: alias)
+        }
+        let key = try apiKey.map { spec -> String in
+            guard spec.hasPrefix("env:"), let value = ProcessInfo.processInfo.environment[String(spec.dropFirst(4))] else {
+                throw ValidationError("--api-key must be env:NAME naming a set environment variable")
+            }
+            return value
+        }
+        return try GatewayTarget.endpoint(url: url ?? "", api: api, model: model, apiKey: key, timeoutMS: 60_000, logger: logger)
+    }
+}
