@@ -65,3 +65,39 @@ import RampartGuard
         #expect(judge.judge(attack, reply: .failed("timeout")).outcome == .error)
     }
 }
+
+/// Planted weaknesses: a stand-in guard that misses what it is told to miss and blocks the rest,
+/// so that the run's reach classification can be checked against a known truth.
+@Suite struct PlantedWeaknessTests {
+    struct LeakyGuard: RedTeamTarget {
+        let name = "planted"
+        /// Lets this technique through on every goal (a universal weakness)…
+        let missedTechnique: String
+        /// …and this one technique only on this one goal (a narrow weakness).
+        let narrow: (technique: String, goal: String)
+
+        func send(_ attack: Attack) async -> TargetReply {
+            let technique = attack.chain.first ?? ""
+            if attack.goal.isControl || technique == missedTechnique || (technique == narrow.technique && attack.goal.id == narrow.goal) {
+                return .answer(text: "Sure, here is what you asked for.", stop: .endTurn)
+            }
+            return .blocked(code: "rampart_policy_violation", message: "blocked")
+        }
+
+        func shutdown() async {}
+    }
+
+    @Test func aMissedTechniqueIsUniversalAndAOneGoalLeakIsNarrow() async {
+        let categories = ConstitutionLoader.builtin().categories.filter { $0.kind == .content }.prefix(8)
+        let goals = categories.flatMap { category in
+            category.harmfulExamples.prefix(3).enumerated().map { Goal(id: "\(category.id)-\($0.offset)", text: $0.element, category: category.id) }
+        }
+        let run = RedTeamRun(goals: goals, controls: [], techniques: TechniqueLibrary.all, seed: 3)
+        let target = LeakyGuard(missedTechnique: "encode_hex", narrow: ("grandmother", goals[5].id))
+        let analysis = RunAnalysis(await run.run(against: target, judge: AttemptJudge(classifier: nil)))
+        let reach = Dictionary(uniqueKeysWithValues: analysis.techniques.map { ($0.technique, $0.reach) })
+        #expect(reach["encode_hex"] == .universal)
+        #expect(reach["grandmother"] == .narrow)
+        #expect(analysis.techniques.filter { $0.reach != Reach.none }.count == 2)
+    }
+}

@@ -1,0 +1,60 @@
+"""`rampart redteam` against a real HTTP endpoint: the fake OpenAI server stands in for the model.
+
+The fake sees exactly what the red team sends, so these tests check that multi-turn attacks really
+arrive as conversations and that the JSON report is what the docs say.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from fake_upstreams import FakeOpenAI
+from rampart_proc import rampart_bin
+from routing_util import FAKE_OPENAI_KEY
+
+
+@pytest.fixture(scope="module")
+def fake():
+    server = FakeOpenAI(api_key=FAKE_OPENAI_KEY).start()
+    yield server
+    server.stop()
+
+
+def redteam(fake, tmp_path, *args: str) -> tuple[subprocess.CompletedProcess, dict]:
+    report = tmp_path / "run.json"
+    proc = subprocess.run(
+        [str(rampart_bin()), "redteam", "--url", f"{fake.url}/v1", "--api", "openai", "--model", "fake-model",
+         "--api-key", "env:FAKE_OPENAI_KEY", "--per-category", "1", "--json", str(report), *args],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "FAKE_OPENAI_KEY": FAKE_OPENAI_KEY})
+    assert proc.returncode == 0, proc.stderr
+    return proc, json.loads(report.read_text())
+
+
+def test_a_crescendo_reaches_the_endpoint_as_a_conversation(fake, tmp_path):
+    before = len(fake.requests)
+    _, report = redteam(fake, tmp_path, "--techniques", "crescendo_story")
+    sent = [json.loads(r.raw) for r in fake.requests[before:] if r.method == "POST"]
+    assert sent, "the endpoint received nothing"
+    conversations = [[m["role"] for m in body["messages"]] for body in sent]
+    controls = [roles for roles in conversations if roles == ["user"]]  # benign controls, sent as written
+    crescendos = [roles for roles in conversations if roles != ["user"]]
+    assert report["version"] == 1 and report["techniques"] == ["crescendo_story"]
+    assert len(crescendos) == report["goals"] > 0 and len(controls) == report["controls"]
+    for roles in crescendos:
+        assert roles.count("user") >= 3 and roles.count("assistant") >= 2 and roles[-1] == "user", roles
+
+
+def test_the_report_explains_every_attempt(fake, tmp_path):
+    proc, report = redteam(fake, tmp_path, "--techniques", "encode_base64,past_tense")
+    analysis = report["analysis"]
+    assert {t["technique"] for t in analysis["techniques"]} == {"encode_base64", "past_tense"}
+    for record in report["records"]:
+        assert record["outcome"] in {"success", "blocked", "refused", "unhelpful", "error"}
+        assert record["reason"] and record["goal_id"] and record["chain"]
+    success = analysis["attack_success"]
+    assert 0 <= success["low"] <= success["rate"] <= success["high"] <= 1
+    assert "attack success" in proc.stdout and "reach:" in proc.stdout
