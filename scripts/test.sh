@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test Rampart has: the Swift unit tests, then the end-to-end suite that drives a real
 # `rampart serve` with the official OpenAI and Anthropic Python SDKs and local fake upstreams.
-# Installs the Python test clients when they are missing. Exits non-zero if anything fails.
+# Installs the Python test clients when they are missing (and, in CI, headless Chromium). Exits
+# non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! python3 -c "import openai, anthropic, pytest" 2>/dev/null; then
   echo "==> installing Python test clients (tests/e2e/requirements.txt)"
   python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+fi
+
+# The red-team HTML report test renders the report in headless Chromium. Outside CI it is skipped
+# when Chromium is missing; in CI it is installed here.
+if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "==> installing chromium (headless, for the HTML report test)"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
 echo "==> building (debug, with tests)"

@@ -68,6 +68,9 @@ struct RedTeamCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the report as JSON to this file.", valueName: "file"))
     var json: String?
 
+    @Option(help: ArgumentHelp("Write a self-contained HTML report with charts to this file.", valueName: "file"))
+    var html: String?
+
     @Option(help: ArgumentHelp("A previous --json report: show what changed and flag regressions.", valueName: "file"))
     var baseline: String?
 
@@ -106,6 +109,7 @@ struct RedTeamCommand: AsyncParsableCommand {
         await target.shutdown()
         let report = RedTeamReport(target: target.name, run: run, records: records, baseline: baselineAnalysis)
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
+        if let html { try HTMLReport.render(report).write(toFile: html, atomically: true, encoding: .utf8) }
         print(RedTeamSummary.text(report))
         if let maxSuccessRate, report.analysis.attackSuccess.rate > maxSuccessRate { throw ExitCode(1) }
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -58,3 +59,35 @@ def test_the_report_explains_every_attempt(fake, tmp_path):
     success = analysis["attack_success"]
     assert 0 <= success["low"] <= success["rate"] <= success["high"] <= 1
     assert "attack success" in proc.stdout and "reach:" in proc.stdout
+
+
+def chromium() -> str | None:
+    return next((path for path in (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")) if path), None)
+
+
+def test_the_html_report_renders_its_charts_in_headless_chromium(tmp_path):
+    browser = chromium()
+    if browser is None:
+        assert os.environ.get("CI") != "true", "CI installs chromium (scripts/test.sh); it is missing"
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    config = tmp_path / "rampart.yaml"
+    config.write_text("server: {state_dir: %s}\n"
+                      "guard: {input: {mode: enforce}, output: {mode: enforce}}\n"
+                      "providers: [{id: sim, kind: simulator, naive: true}]\n"
+                      "models: [{alias: naive, targets: [{provider: sim, model: m}]}]\n" % (tmp_path / "state"))
+    html = tmp_path / "report.html"
+    proc = subprocess.run([str(rampart_bin()), "redteam", "--config", str(config), "--per-category", "1", "--html", str(html)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([browser, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    # Three charts (two bar charts and the universality map), each drawn with many shapes.
+    assert dom.stdout.count("<svg") == 3, dom.stdout[:500]
+    assert dom.stdout.count("<rect") >= 44 * 15, "the universality map should have a cell per technique and category"
+    assert "Attack success by technique" in dom.stdout and "universal" in dom.stdout
+    shot = tmp_path / "report.png"
+    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1200,1600", html.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    # A blank page compresses to a few kilobytes; charts and text do not.
+    assert shot.stat().st_size > 30_000, f"the screenshot looks blank ({shot.stat().st_size} bytes)"
