@@ -77,6 +77,15 @@ struct RedTeamCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Fail (exit 1) when the attack success rate is above this (0–1).", valueName: "rate"))
     var maxSuccessRate: Double?
 
+    @Flag(help: ArgumentHelp("""
+        Search instead of sweeping: per goal, evolve attacks (technique + mutator chains, from --mutators or all) \
+        from those that came closest, until one succeeds or --budget queries are spent.
+        """))
+    var adaptive = false
+
+    @Option(help: ArgumentHelp("Queries per goal for --adaptive.", valueName: "n"))
+    var budget = 40
+
     @Flag(help: "List the techniques and mutators and exit.")
     var list = false
 
@@ -101,10 +110,22 @@ struct RedTeamCommand: AsyncParsableCommand {
         let target = try GuardCLI.orExit { try makeTarget() }
         let judge = AttemptJudge(classifier: try GuardCLI.classifier(nil))
         GuardCLI.note("attacking \(target.name): \(run.goals.count) goals × \(run.techniques.count) techniques + \(run.controls.count) controls, seed \(seed)")
-        let records = await run.run(against: target, judge: judge) { progress in
+        let showProgress: @Sendable (RedTeamRun.Progress) -> Void = { progress in
             guard progress.done % 25 == 0 || progress.done == progress.total else { return }
             GuardCLI.note(String(format: "  %d/%d attempts, %d successes (%.1f%%), ETA %.0f s", progress.done, progress.total,
                                  progress.successes, progress.rate * 100, progress.etaSeconds))
+        }
+        var records: [AttemptRecord]
+        if adaptive {
+            let search = AdaptiveSearch(goals: run.goals, techniques: run.techniques, mutators: run.mutators.isEmpty ? Mutators.all : run.mutators,
+                                        seed: seed, budget: budget)
+            records = await search.search(against: target, judge: judge)
+            GuardCLI.note("adaptive search: \(records.count) attempts, \(Set(records.filter(\.isSuccess).map(\.goalID)).count) of \(run.goals.count) goals broken")
+            var controls = run
+            controls.goals = []
+            records += await controls.run(against: target, judge: judge)
+        } else {
+            records = await run.run(against: target, judge: judge, progress: showProgress)
         }
         await target.shutdown()
         let report = RedTeamReport(target: target.name, run: run, records: records, baseline: baselineAnalysis)

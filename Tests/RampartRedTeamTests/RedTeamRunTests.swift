@@ -101,3 +101,42 @@ import RampartGuard
         #expect(analysis.techniques.filter { $0.reach != Reach.none }.count == 2)
     }
 }
+
+/// The adaptive search against a guard whose only hole is a combination no single technique opens.
+@Suite struct AdaptiveSearchTests {
+    struct ComboGuard: RedTeamTarget {
+        let name = "combo"
+        func send(_ attack: Attack) async -> TargetReply {
+            attack.chain.contains("translate_french") && attack.chain.count >= 2
+                ? .answer(text: "Sure, here is what you asked for.", stop: .endTurn)
+                : .blocked(code: "rampart_policy_violation", message: "blocked")
+        }
+        func shutdown() async {}
+    }
+
+    func search(seed: UInt64) -> AdaptiveSearch {
+        let goals = ConstitutionLoader.builtin().categories.filter { $0.kind == .content }.prefix(5).map {
+            Goal(id: $0.id, text: $0.harmfulExamples[0], category: $0.id)
+        }
+        return AdaptiveSearch(goals: Array(goals), techniques: TechniqueLibrary.all, seed: seed, budget: 60)
+    }
+
+    @Test func itFindsTheComboWithinTheBudgetAndStopsThere() async {
+        let records = await search(seed: 5).search(against: ComboGuard(), judge: AttemptJudge(classifier: nil))
+        let perGoal = Dictionary(grouping: records, by: \.goalID)
+        #expect(perGoal.count == 5)
+        let found = perGoal.values.filter { $0.contains(where: \.isSuccess) }.count
+        #expect(found >= 4, "found the combination for \(found) of 5 goals")
+        for attempts in perGoal.values {
+            #expect(attempts.count <= 60)
+            if let hit = attempts.firstIndex(where: \.isSuccess) { #expect(hit >= attempts.count - 8, "kept searching after a success") }
+        }
+    }
+
+    @Test func theSameSeedSearchesTheSameWay() async {
+        let judge = AttemptJudge(classifier: nil)
+        let first = await search(seed: 9).search(against: ComboGuard(), judge: judge).map(\.chain)
+        let second = await search(seed: 9).search(against: ComboGuard(), judge: judge).map(\.chain)
+        #expect(first == second)
+    }
+}
