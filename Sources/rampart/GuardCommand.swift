@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartGuard
+import RampartRedTeam
 
 /// `rampart guard …`: the guard's own tools.
 struct GuardCommand: AsyncParsableCommand {
@@ -37,6 +38,9 @@ struct GuardCommand: AsyncParsableCommand {
 
         @Flag(help: "Train without the synthetic prompts.")
         var noSynthetic = false
+
+        @Flag(help: "Leave out the red-team variants (each plain harmful request once more, attacked by a random technique or mutator).")
+        var noRedTeamVariants = false
 
         @Option(help: "Weight of each synthetic prompt against one data row.")
         var syntheticWeight: Float = 0.5
@@ -86,9 +90,11 @@ struct GuardCommand: AsyncParsableCommand {
             options.constitutionWeight = constitutionWeight
             options.calibrationFolds = calibrationFolds
             options.syntheticWeight = syntheticWeight
+            if !noRedTeamVariants { options.attackVariant = RedTeamVariants.attack }
             let command = "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) "
                 + "--constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)"
-                + (noSynthetic ? " --no-synthetic" : " --synthetic-weight \(syntheticWeight)") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
+                + (noSynthetic ? " --no-synthetic" : " --synthetic-weight \(syntheticWeight)")
+                + (noRedTeamVariants ? " --no-red-team-variants" : "") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
             var provenance = ["command": command, "constitution_version": policy.version]
             for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
             for file in syntheticFiles { provenance["synthetic:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }

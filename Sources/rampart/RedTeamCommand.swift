@@ -86,11 +86,18 @@ struct RedTeamCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Queries per goal for --adaptive.", valueName: "n"))
     var budget = 40
 
+    @Option(help: ArgumentHelp("""
+        Write every attack of the plan as labelled JSON Lines (the ../shared/data format, label attack) to this \
+        file and exit, without a target: to score a guard offline with `rampart eval --data FILE --split all`.
+        """, valueName: "file"))
+    var export: String?
+
     @Flag(help: "List the techniques and mutators and exit.")
     var list = false
 
     func validate() throws {
         if list { return }
+        if export != nil, config == nil, url == nil { return }
         guard (config == nil) != (url == nil) else { throw ValidationError("name one target: --config FILE (Rampart in process) or --url URL") }
         guard ["openai", "anthropic"].contains(api) else { throw ValidationError("--api must be openai or anthropic, not '\(api)'") }
         guard perCategory > 0, concurrency > 0 else { throw ValidationError("--per-category and --concurrency must be positive") }
@@ -104,6 +111,11 @@ struct RedTeamCommand: AsyncParsableCommand {
             return
         }
         let run = try GuardCLI.orExit { try plan() }
+        if let export {
+            try RedTeamExport.jsonl(run.attacks().filter { !$0.goal.isControl }).write(toFile: export, atomically: true, encoding: .utf8)
+            GuardCLI.note("wrote \(export): \(run.goals.count * run.techniques.count) attacks")
+            return
+        }
         let baselineAnalysis = try baseline.map { path in
             try GuardCLI.orExit { try RedTeamReport.read(try Data(contentsOf: URL(fileURLWithPath: path))).analysis }
         }

@@ -26,6 +26,11 @@ public struct Stage1Trainer {
         /// the second batch of synthetic prompts: 0.5 keeps recall at 1 % FPR where 1 lost 2–3
         /// points (cross-validation and leave-source-out alike).
         public var syntheticWeight: Float = 0.5
+        /// Turns a plain harmful request into an attack on it (an obfuscation, a translation, a
+        /// jailbreak technique): the red-team mutators, reused as augmentation. Each short plain
+        /// harmful training request gets one variant, an `attack` example at a quarter of its
+        /// weight (half weighed the same on held-out red-team attacks and lost more on the test split).
+        public var attackVariant: (@Sendable (String, inout SplitMix64) -> String)?
         /// Out-of-fold benign scores from this many folds of the train split join the validation
         /// benign prompts for calibration (0: validation only).
         public var calibrationFolds = 0
@@ -97,6 +102,13 @@ public struct Stage1Trainer {
             + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
         Augmentation.augment(&set, injections: injections, random: &random)
         Augmentation.augmentExchanges(&set, rows: everyRow)
+        if let variant = options.attackVariant {
+            let plainHarm = set.items.filter { $0.response == nil && $0.positives.contains("harmful") && $0.text.count < 400 }
+            for item in plainHarm {
+                set.add(.init(text: variant(item.text, &random), response: nil, positives: ["attack"],
+                              masked: item.masked.union(["harmful"] + set.categories), weight: item.weight * 0.25))
+            }
+        }
         let heads = set.heads
         progress("training \(heads.count) heads on \(set.items.count) examples (\(rows.count) data rows, the constitution, augmentation)")
 
