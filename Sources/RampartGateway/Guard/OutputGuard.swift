@@ -30,9 +30,9 @@ struct OutputGuard: Sendable {
     ///
     /// `final` marks the check at the end of the answer, which `escalate: all` sends to the judge
     /// with up to the answer's last 2,400 characters.
-    func trips(prompt: String, response: String, final: Bool = false) async -> Bool {
+    func trips(_ scorer: ExchangeScorer, prompt: String, response: String, final: Bool = false) async -> Bool {
         let stretch = String(response.suffix(Self.windowCharacters))
-        let score = classifier.classifyExchange(prompt: prompt, response: stretch)
+        let score = scorer.score(stretch)
         if score.tripped { return true }
         guard let judge, score.uncertain || (final && judge.config.escalateAll) else { return false }
         switch await judge.judge(.answer(prompt: prompt, response: final ? String(response.suffix(4 * Self.windowCharacters)) : stretch),
@@ -51,12 +51,13 @@ struct OutputGuard: Sendable {
             return nil
         }.joined()
         // Every stretch, not only the end: a harmful middle must not hide behind a benign ending.
+        let scorer = classifier.exchangeScorer(prompt: prompt)
         var tripped = false
         var start = text.startIndex
         repeat {
             let end = text.index(start, offsetBy: Self.windowCharacters, limitedBy: text.endIndex) ?? text.endIndex
             // The answer up to the stretch's end: the classifier reads the stretch, a judge at the end more.
-            tripped = await trips(prompt: prompt, response: String(text[..<end]), final: end == text.endIndex)
+            tripped = await trips(scorer, prompt: prompt, response: String(text[..<end]), final: end == text.endIndex)
             start = end == text.endIndex ? end : text.index(start, offsetBy: Self.windowCharacters / 2)
         } while !tripped && start < text.endIndex
         guard tripped else { return nil }
@@ -80,6 +81,8 @@ struct OutputGuard: Sendable {
 private final class GuardedStream: @unchecked Sendable {
     private var upstream: EventStream.Iterator?
     private let prompt: String
+    /// The prompt featurised once for the whole stream.
+    private let scorer: ExchangeScorer
     private let outputGuard: OutputGuard
     private var answer = ""
     private var tokens = 0
@@ -94,6 +97,7 @@ private final class GuardedStream: @unchecked Sendable {
     init(_ events: EventStream, prompt: String, guard outputGuard: OutputGuard) {
         upstream = events.makeAsyncIterator()
         self.prompt = prompt
+        scorer = outputGuard.classifier.exchangeScorer(prompt: prompt)
         self.outputGuard = outputGuard
     }
 
@@ -131,7 +135,7 @@ private final class GuardedStream: @unchecked Sendable {
     private func judge(final: Bool = false) async -> Bool {
         guard !tripped, !judgedEnd else { return false }
         judgedEnd = final
-        guard await outputGuard.trips(prompt: prompt, response: answer, final: final) else { return false }
+        guard await outputGuard.trips(scorer, prompt: prompt, response: answer, final: final) else { return false }
         tripped = true
         outputGuard.logger.notice("output guard tripped", metadata: [
             "mode": "\(outputGuard.mode.rawValue)", "tokens": "\(tokens)", "streaming": "true",

@@ -100,12 +100,21 @@ public final class Stage1Classifier: Sendable {
     }
 
     /// Scores an exchange: whether `response` (so far) complies with a harmful request in `prompt`.
-    public func classifyExchange(prompt: String, response: String) -> (score: Float, tripped: Bool, uncertain: Bool) {
-        guard let output else { return (0, false, false) }
-        let head = model.header.heads[output.heads[0]]
-        let features = Stage1Trainer.features(text: prompt, response: response, hasher: model.hasher)
-        let score = output.probabilities(sums: output.sums(of: features), count: features.count)[0]
-        return (score, score >= head.threshold, score >= head.escalateAbove && score < head.threshold)
+    public func classifyExchange(prompt: String, response: String) -> ExchangeScore {
+        exchangeScorer(prompt: prompt).score(response)
+    }
+
+    /// A scorer for answers to one prompt: the prompt is featurised once, so that judging a stream
+    /// every few tokens costs only the answer's stretch each time.
+    public func exchangeScorer(prompt: String) -> ExchangeScorer {
+        var features: [Int32] = []
+        model.hasher.features(of: Normalizer.views(of: prompt)[0].text, namespace: .prompt, into: &features)
+        return ExchangeScorer(classifier: self, promptFeatures: features)
+    }
+
+    /// The output head's table and spec, when the model has one.
+    fileprivate var outputHead: (table: HeadTable, head: Stage1Model.Head)? {
+        output.map { ($0, model.header.heads[$0.heads[0]]) }
     }
 
     private func result(deciding: [(Int, Float, [String])], categories: [(Int, Float, [String])]) -> Stage1Result {
@@ -121,5 +130,28 @@ public final class Stage1Classifier: Sendable {
             }
         }
         return result
+    }
+}
+
+/// What the output classifier says about an answer: its score, and whether it trips the head or
+/// falls in the band that escalates to stage 2.
+public struct ExchangeScore: Sendable, Hashable {
+    public var score: Float
+    public var tripped: Bool
+    public var uncertain: Bool
+}
+
+/// Scores answers to one prompt (``Stage1Classifier/exchangeScorer(prompt:)``) exactly as
+/// ``Stage1Classifier/classifyExchange(prompt:response:)`` would, with the prompt's features kept.
+public struct ExchangeScorer: Sendable {
+    let classifier: Stage1Classifier
+    let promptFeatures: [Int32]
+
+    public func score(_ response: String) -> ExchangeScore {
+        guard let (table, head) = classifier.outputHead else { return ExchangeScore(score: 0, tripped: false, uncertain: false) }
+        var features = promptFeatures
+        classifier.model.hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &features)
+        let score = table.probabilities(sums: table.sums(of: features), count: features.count)[0]
+        return ExchangeScore(score: score, tripped: score >= head.threshold, uncertain: score >= head.escalateAbove && score < head.threshold)
     }
 }

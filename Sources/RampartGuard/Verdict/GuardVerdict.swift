@@ -79,7 +79,8 @@ public struct GuardVerdict: Codable, Sendable {
     /// Stage 1's verdict on an exchange: whether `response` complies with a harmful `prompt`.
     public init(stage1 classifier: Stage1Classifier, prompt: String, response: String, constitution: Constitution) {
         let start = ContinuousClock.now
-        let (score, tripped, uncertain) = classifier.classifyExchange(prompt: prompt, response: response)
+        let exchange = classifier.classifyExchange(prompt: prompt, response: response)
+        let (score, tripped, uncertain) = (exchange.score, exchange.tripped, exchange.uncertain)
         // The exchange is classified as text only to name the category of a response that scored.
         let best = tripped || uncertain ? Self.contentCategory(of: classifier.classify(prompt + "\n\n" + response), constitution) : nil
         categories = tripped || uncertain
