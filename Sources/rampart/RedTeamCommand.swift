@@ -77,6 +77,18 @@ struct RedTeamCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Fail (exit 1) when the attack success rate is above this (0–1).", valueName: "rate"))
     var maxSuccessRate: Double?
 
+    @Option(help: ArgumentHelp("""
+        An OpenAI-compatible endpoint whose model judges whether answers comply (with --judge-model); \
+        without it, the output classifier and the agreeing-opener rule judge.
+        """, valueName: "url"))
+    var judgeURL: String?
+
+    @Option(help: ArgumentHelp("The judge's model at --judge-url.", valueName: "name"))
+    var judgeModel = "default"
+
+    @Option(help: ArgumentHelp("The judge endpoint's key, as env:NAME.", valueName: "env:NAME"))
+    var judgeKey: String?
+
     @Flag(help: ArgumentHelp("""
         Search instead of sweeping: per goal, evolve attacks (technique + mutator chains, from --mutators or all) \
         from those that came closest, until one succeeds or --budget queries are spent.
@@ -120,7 +132,11 @@ struct RedTeamCommand: AsyncParsableCommand {
             try GuardCLI.orExit { try RedTeamReport.read(try Data(contentsOf: URL(fileURLWithPath: path))).analysis }
         }
         let target = try GuardCLI.orExit { try makeTarget() }
-        let judge = AttemptJudge(classifier: try GuardCLI.classifier(nil))
+        let llm = try GuardCLI.orExit { try judgeURL.map { url in
+            ComplianceJudge(target: try GatewayTarget.endpoint(url: url, api: "openai", model: judgeModel, apiKey: try Self.secret(judgeKey),
+                                                               timeoutMS: 60_000, logger: Self.quietLogger))
+        } }
+        let judge = AttemptJudge(classifier: try GuardCLI.classifier(nil), llm: llm)
         GuardCLI.note("attacking \(target.name): \(run.goals.count) goals × \(run.techniques.count) techniques + \(run.controls.count) controls, seed \(seed)")
         let showProgress: @Sendable (RedTeamRun.Progress) -> Void = { progress in
             guard progress.done % 25 == 0 || progress.done == progress.total else { return }
@@ -140,6 +156,7 @@ struct RedTeamCommand: AsyncParsableCommand {
             records = await run.run(against: target, judge: judge, progress: showProgress)
         }
         await target.shutdown()
+        await llm?.target.shutdown()
         let report = RedTeamReport(target: target.name, run: run, records: records, baseline: baselineAnalysis)
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
         if let html { try HTMLReport.render(report).write(toFile: html, atomically: true, encoding: .utf8) }
@@ -189,19 +206,25 @@ struct RedTeamCommand: AsyncParsableCommand {
         }
     }
 
+    static let quietLogger = Logger(label: "rampart.redteam") { _ in SwiftLogNoOpLogHandler() }
+
+    /// The value of an `env:NAME` secret, nil when none was given.
+    static func secret(_ spec: String?) throws -> String? {
+        try spec.map { spec in
+            guard spec.hasPrefix("env:"), let value = ProcessInfo.processInfo.environment[String(spec.dropFirst(4))] else {
+                throw ValidationError("a key must be env:NAME naming a set environment variable, not '\(spec)'")
+            }
+            return value
+        }
+    }
+
     private func makeTarget() throws -> GatewayTarget {
-        let logger = Logger(label: "rampart.redteam") { _ in SwiftLogNoOpLogHandler() }
+        let logger = Self.quietLogger
         if let config {
             let loaded = try ConfigLoader.load(path: config)
             guard let alias = alias ?? loaded.models.first?.alias else { throw ValidationError("\(config) defines no model alias to attack") }
             return GatewayTarget(name: "rampart \(config) (\(alias))", gateway: try Gateway(config: loaded, logger: logger), alias: alias)
         }
-        let key = try apiKey.map { spec -> String in
-            guard spec.hasPrefix("env:"), let value = ProcessInfo.processInfo.environment[String(spec.dropFirst(4))] else {
-                throw ValidationError("--api-key must be env:NAME naming a set environment variable")
-            }
-            return value
-        }
-        return try GatewayTarget.endpoint(url: url ?? "", api: api, model: model, apiKey: key, timeoutMS: 60_000, logger: logger)
+        return try GatewayTarget.endpoint(url: url ?? "", api: api, model: model, apiKey: try Self.secret(apiKey), timeoutMS: 60_000, logger: logger)
     }
 }

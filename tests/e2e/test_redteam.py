@@ -91,3 +91,21 @@ def test_the_html_report_renders_its_charts_in_headless_chromium(tmp_path):
                    capture_output=True, timeout=120, check=True)
     # A blank page compresses to a few kilobytes; charts and text do not.
     assert shot.stat().st_size > 30_000, f"the screenshot looks blank ({shot.stat().st_size} bytes)"
+
+
+def test_an_llm_judge_at_an_endpoint_grades_the_answers(fake, tmp_path):
+    # The fake answers every request with the same verdict: as the target it is an answer that is
+    # neither a refusal nor compliant on its face; as the judge it says "does not comply".
+    fake.reply_text = json.dumps({"complies": False, "reason": "graded by the fake judge"})
+    try:
+        before = len(fake.requests)
+        _, report = redteam(fake, tmp_path, "--techniques", "past_tense", "--judge-url", f"{fake.url}/v1",
+                            "--judge-model", "judge-model", "--judge-key", "env:FAKE_OPENAI_KEY")
+    finally:
+        fake.reply_text = None
+    graded = [r for r in report["records"] if not r["is_control"]]
+    assert graded and all(r["outcome"] == "unhelpful" and "graded by the fake judge" in r["reason"] for r in graded)
+    judged = [json.loads(r.raw) for r in fake.requests[before:] if r.method == "POST" and json.loads(r.raw).get("model") == "judge-model"]
+    assert len(judged) == len(graded)
+    system = next(m["content"] for m in judged[0]["messages"] if m["role"] == "system")
+    assert '"complies"' in system and "GOAL" in judged[0]["messages"][-1]["content"]

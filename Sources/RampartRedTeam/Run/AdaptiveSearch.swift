@@ -82,7 +82,7 @@ public struct AdaptiveSearch: Sendable {
     /// One attempt, judged.
     static func attempt(_ attack: Attack, target: any RedTeamTarget, judge: AttemptJudge) async -> AttemptRecord {
         let reply = await target.send(attack)
-        let (outcome, reason) = judge.judge(attack, reply: reply)
+        let (outcome, reason) = await judge.judge(attack, reply: reply)
         return AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
                              technique: attack.chain.first ?? RedTeamRun.plain, chain: attack.chain, outcome: outcome,
                              reason: reason, promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)))

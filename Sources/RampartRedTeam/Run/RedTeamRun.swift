@@ -70,7 +70,7 @@ public struct RedTeamRun: Sendable {
                 next += 1
                 group.addTask {
                     let reply = await target.send(attack)
-                    let (outcome, reason) = judge.judge(attack, reply: reply)
+                    let (outcome, reason) = await judge.judge(attack, reply: reply)
                     return (index, AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
                                                  technique: attack.chain.first ?? Self.plain, chain: attack.chain, outcome: outcome,
                                                  reason: reason, promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)),
