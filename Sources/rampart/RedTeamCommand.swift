@@ -193,12 +193,12 @@ struct RedTeamCommand: AsyncParsableCommand {
             guard let mutator = Mutators.mutator(id: String(id)) else { throw ValidationError("unknown mutator '\(id)'; `rampart redteam --list` shows them") }
             return mutator
         }
-        return RedTeamRun(goals: Self.budget(harmful, perCategory), controls: Self.budget(benign, perCategory), techniques: chosen,
+        return RedTeamRun(goals: Self.firstPerCategory(harmful, perCategory), controls: Self.firstPerCategory(benign, perCategory), techniques: chosen,
                           mutators: mutatorList, seed: seed, concurrency: concurrency)
     }
 
     /// The first `limit` goals of each category, in file order.
-    static func budget(_ goals: [Goal], _ limit: Int) -> [Goal] {
+    static func firstPerCategory(_ goals: [Goal], _ limit: Int) -> [Goal] {
         var taken: [String: Int] = [:]
         return goals.filter { goal in
             taken[goal.category, default: 0] += 1

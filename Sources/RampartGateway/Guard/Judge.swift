@@ -108,14 +108,7 @@ struct Judge: Sendable {
 
     /// The judge's answer, strictly: one JSON object (a code fence around it is tolerated).
     static func parse(_ answer: String, known: Set<String>) -> Decision {
-        var text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.hasPrefix("```") {
-            text = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-            if text.hasSuffix("```") { text = String(text.dropLast(3)) }
-            text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        guard let object = try? WireJSON.decode(JSONObject.self, from: Data(text.utf8)),
-              let verdict = object["verdict"]?.stringValue else {
+        guard let object = WireJSON.objectAnswer(answer), let verdict = object["verdict"]?.stringValue else {
             return .failed("the judge's answer is not the required JSON object: \(answer.prefix(120))")
         }
         let reason = object["reason"]?.stringValue ?? ""

@@ -56,8 +56,10 @@ struct OutputGuard: Sendable {
         var start = text.startIndex
         repeat {
             let end = text.index(start, offsetBy: Self.windowCharacters, limitedBy: text.endIndex) ?? text.endIndex
-            // The answer up to the stretch's end: the classifier reads the stretch, a judge at the end more.
-            tripped = await trips(scorer, prompt: prompt, response: String(text[..<end]), final: end == text.endIndex)
+            // The answer before the stretch's end, as far back as anything reads it: the classifier
+            // reads the last stretch, a judge at the end four (a bounded copy, however long the answer).
+            let from = text.index(end, offsetBy: -4 * Self.windowCharacters, limitedBy: text.startIndex) ?? text.startIndex
+            tripped = await trips(scorer, prompt: prompt, response: String(text[from..<end]), final: end == text.endIndex)
             start = end == text.endIndex ? end : text.index(start, offsetBy: Self.windowCharacters / 2)
         } while !tripped && start < text.endIndex
         guard tripped else { return nil }

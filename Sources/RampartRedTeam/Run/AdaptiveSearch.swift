@@ -62,7 +62,7 @@ public struct AdaptiveSearch: Sendable {
             }
             let results = await withTaskGroup(of: (Int, AttemptRecord).self) { group in
                 for (index, attack) in attacks.enumerated() {
-                    group.addTask { (index, await Self.attempt(attack, target: target, judge: judge)) }
+                    group.addTask { (index, await RedTeamRun.attempt(attack, target: target, judge: judge)) }
                 }
                 var results = [AttemptRecord?](repeating: nil, count: attacks.count)
                 for await (index, record) in group { results[index] = record }
@@ -77,15 +77,6 @@ public struct AdaptiveSearch: Sendable {
             if batch.isEmpty { generation.append(randomCandidate(&random)) }
         }
         return records
-    }
-
-    /// One attempt, judged.
-    static func attempt(_ attack: Attack, target: any RedTeamTarget, judge: AttemptJudge) async -> AttemptRecord {
-        let reply = await target.send(attack)
-        let (outcome, reason) = await judge.judge(attack, reply: reply)
-        return AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
-                             technique: attack.chain.first ?? RedTeamRun.plain, chain: attack.chain, outcome: outcome,
-                             reason: reason, promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)))
     }
 
     /// How close an attempt came: success 1, an answer that neither refused nor complied 0.6, a

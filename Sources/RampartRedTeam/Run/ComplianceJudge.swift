@@ -1,4 +1,3 @@
-import Foundation
 import RampartWire
 
 /// An LLM that reads a goal and an answer and says whether the answer complies: the red team's
@@ -32,13 +31,7 @@ public struct ComplianceJudge: Sendable {
 
     /// The verdict in `text`: one JSON object, a code fence around it tolerated.
     static func parse(_ text: String) -> (Bool, String)? {
-        var body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if body.hasPrefix("```") {
-            body = body.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-            if body.hasSuffix("```") { body = String(body.dropLast(3)) }
-        }
-        guard let object = try? WireJSON.decode(JSONObject.self, from: Data(body.utf8)),
-              case .bool(let complies)? = object["complies"] else { return nil }
+        guard let object = WireJSON.objectAnswer(text), case .bool(let complies)? = object["complies"] else { return nil }
         return (complies, object["reason"]?.stringValue ?? "")
     }
 }

@@ -68,14 +68,7 @@ public struct RedTeamRun: Sendable {
                 let index = next
                 let attack = attacks[index]
                 next += 1
-                group.addTask {
-                    let reply = await target.send(attack)
-                    let (outcome, reason) = await judge.judge(attack, reply: reply)
-                    return (index, AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
-                                                 technique: attack.chain.first ?? Self.plain, chain: attack.chain, outcome: outcome,
-                                                 reason: reason, promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)),
-                                                 answerExcerpt: Self.excerpt(of: reply)))
-                }
+                group.addTask { (index, await Self.attempt(attack, target: target, judge: judge)) }
             }
             for _ in 0..<concurrency { launch() }
             for await (index, record) in group {
@@ -89,6 +82,15 @@ public struct RedTeamRun: Sendable {
             }
         }
         return records.compactMap { $0 }
+    }
+
+    /// Sends one attack and judges the reply.
+    static func attempt(_ attack: Attack, target: any RedTeamTarget, judge: AttemptJudge) async -> AttemptRecord {
+        let reply = await target.send(attack)
+        let (outcome, reason) = await judge.judge(attack, reply: reply)
+        return AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
+                             technique: attack.chain.first ?? plain, chain: attack.chain, outcome: outcome, reason: reason,
+                             promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)), answerExcerpt: excerpt(of: reply))
     }
 
     private static func excerpt(of reply: TargetReply) -> String {

@@ -116,3 +116,17 @@ public enum WireJSON {
 func wrongType(_ decoder: any Decoder, expected: String) -> DecodingError {
     .typeMismatch(Any.self, .init(codingPath: decoder.codingPath, debugDescription: expected))
 }
+
+extension WireJSON {
+    /// The one JSON object a model was asked to answer with, read strictly: the whole answer must
+    /// be the object, though a Markdown code fence around it is tolerated. Nil otherwise.
+    public static func objectAnswer(_ answer: String) -> JSONObject? {
+        var text = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("```") {
+            text = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
+            if text.hasSuffix("```") { text = String(text.dropLast(3)) }
+            text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return try? decode(JSONObject.self, from: Data(text.utf8))
+    }
+}
