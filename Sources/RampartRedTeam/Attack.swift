@@ -29,11 +29,26 @@ public struct Attack: Sendable, Hashable, Codable {
     /// The conversation to send. The last turn is the user's, or a tool result for indirect
     /// injection; earlier assistant turns are written by the attack, not by the target.
     public var turns: [Turn]
+    /// How the target should sample its answer; nil leaves it to the target's defaults (attacks do,
+    /// the attacker model's own questions set a temperature and a seed).
+    public var sampling: Sampling?
 
-    public init(goal: Goal, chain: [String], turns: [Turn]) {
+    /// A temperature and a seed to ask for.
+    public struct Sampling: Sendable, Hashable, Codable {
+        public var temperature: Double
+        public var seed: UInt64
+
+        public init(temperature: Double, seed: UInt64) {
+            self.temperature = temperature
+            self.seed = seed
+        }
+    }
+
+    public init(goal: Goal, chain: [String], turns: [Turn], sampling: Sampling? = nil) {
         self.goal = goal
         self.chain = chain
         self.turns = turns
+        self.sampling = sampling
     }
 
     /// Applies `technique` to the goal's text, then each mutator in order (technique ∘ obfuscation

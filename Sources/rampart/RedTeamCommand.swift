@@ -65,6 +65,15 @@ struct RedTeamCommand: AsyncParsableCommand {
     @Option(help: "Attempts in flight at once.")
     var concurrency = 8
 
+    @Option(help: ArgumentHelp("Requests per second to the target at most (default: no limit).", valueName: "n"))
+    var rate: Double?
+
+    @Option(help: ArgumentHelp("""
+        Extra tries of an attempt that failed transiently (timeout, 429, overloaded or unreachable), after 0.5 s, \
+        1 s, 2 s…
+        """, valueName: "n"))
+    var retries = 2
+
     @Option(help: ArgumentHelp("Write the report as JSON to this file.", valueName: "file"))
     var json: String?
 
@@ -95,8 +104,11 @@ struct RedTeamCommand: AsyncParsableCommand {
         """))
     var adaptive = false
 
-    @Option(help: ArgumentHelp("Queries per goal for --adaptive.", valueName: "n"))
+    @Option(help: ArgumentHelp("Queries per goal for --adaptive and the attacker search.", valueName: "n"))
     var budget = 40
+
+    @OptionGroup(title: "Attacker LLM (PAIR / TAP)")
+    var attacker: RedTeamAttackerOptions
 
     @Option(help: ArgumentHelp("""
         Write every attack of the plan as labelled JSON Lines (the ../shared/data format, label attack) to this \
@@ -114,6 +126,9 @@ struct RedTeamCommand: AsyncParsableCommand {
         guard ["openai", "anthropic"].contains(api) else { throw ValidationError("--api must be openai or anthropic, not '\(api)'") }
         guard perCategory > 0, concurrency > 0 else { throw ValidationError("--per-category and --concurrency must be positive") }
         if let maxSuccessRate, !(0...1).contains(maxSuccessRate) { throw ValidationError("--max-success-rate must be between 0 and 1") }
+        if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
+        guard retries >= 0, budget > 0 else { throw ValidationError("--retries must be 0 or more and --budget positive") }
+        if adaptive, attacker.attackerURL != nil { throw ValidationError("choose one search: --adaptive or --attacker-url") }
     }
 
     func run() async throws {
@@ -131,24 +146,32 @@ struct RedTeamCommand: AsyncParsableCommand {
         let baselineAnalysis = try baseline.map { path in
             try GuardCLI.orExit { try RedTeamReport.read(try Data(contentsOf: URL(fileURLWithPath: path))).analysis }
         }
-        let target = try GuardCLI.orExit { try makeTarget() }
+        let target = PacedTarget(try GuardCLI.orExit { try makeTarget() }, rate: rate, retries: retries)
+        let attackerSearch = try GuardCLI.orExit { try attacker.search(goals: run.goals, seed: seed, budget: budget) }
         let llm = try GuardCLI.orExit { try judgeURL.map { url in
             ComplianceJudge(target: try GatewayTarget.endpoint(url: url, api: "openai", model: judgeModel, apiKey: try Self.secret(judgeKey),
                                                                timeoutMS: 60_000, logger: Self.quietLogger))
         } }
         let judge = AttemptJudge(classifier: try GuardCLI.classifier(nil), llm: llm)
-        GuardCLI.note("attacking \(target.name): \(run.goals.count) goals × \(run.techniques.count) techniques + \(run.controls.count) controls, seed \(seed)")
+        let approach = attackerSearch.map { _ in "an attacker LLM (\(attacker.attackerModel)), \(budget) queries per goal" } ?? "\(run.techniques.count) techniques"
+        GuardCLI.note("attacking \(target.name): \(run.goals.count) goals × \(approach) + \(run.controls.count) controls, seed \(seed)")
         let showProgress: @Sendable (RedTeamRun.Progress) -> Void = { progress in
             guard progress.done % 25 == 0 || progress.done == progress.total else { return }
             GuardCLI.note(String(format: "  %d/%d attempts, %d successes (%.1f%%), ETA %.0f s", progress.done, progress.total,
                                  progress.successes, progress.rate * 100, progress.etaSeconds))
         }
         var records: [AttemptRecord]
-        if adaptive {
-            let search = AdaptiveSearch(goals: run.goals, techniques: run.techniques, mutators: run.mutators.isEmpty ? Mutators.all : run.mutators,
-                                        seed: seed, budget: budget)
-            records = await search.search(against: target, judge: judge)
-            GuardCLI.note("adaptive search: \(records.count) attempts, \(Set(records.filter(\.isSuccess).map(\.goalID)).count) of \(run.goals.count) goals broken")
+        if adaptive || attackerSearch != nil {
+            if let attackerSearch {
+                records = await attackerSearch.search(against: target, judge: judge)
+            } else {
+                let search = AdaptiveSearch(goals: run.goals, techniques: run.techniques, mutators: run.mutators.isEmpty ? Mutators.all : run.mutators,
+                                            seed: seed, budget: budget)
+                records = await search.search(against: target, judge: judge)
+            }
+            let failed = records.filter { !$0.isJudged }.count
+            GuardCLI.note("\(adaptive ? "adaptive" : "attacker") search: \(records.count) attempts (\(failed) failed), "
+                          + "\(Set(records.filter(\.isSuccess).map(\.goalID)).count) of \(run.goals.count) goals broken")
             var controls = run
             controls.goals = []
             records += await controls.run(against: target, judge: judge)
@@ -157,7 +180,10 @@ struct RedTeamCommand: AsyncParsableCommand {
         }
         await target.shutdown()
         await llm?.target.shutdown()
-        let report = RedTeamReport(target: target.name, run: run, records: records, baseline: baselineAnalysis)
+        await attackerSearch?.attacker.target.shutdown()
+        var ran = run
+        if attackerSearch != nil { ran.techniques = [] }   // the attacker wrote every attack
+        let report = RedTeamReport(target: target.name, run: ran, records: records, baseline: baselineAnalysis)
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
         if let html { try HTMLReport.render(report).write(toFile: html, atomically: true, encoding: .utf8) }
         print(RedTeamSummary.text(report))

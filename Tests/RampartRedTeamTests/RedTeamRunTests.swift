@@ -62,7 +62,7 @@ import RampartGuard
         #expect(await judge.judge(attack, reply: .answer(text: "Cars are fascinating machines.", stop: .endTurn)).outcome == .unhelpful)
         #expect(await judge.judge(attack, reply: .answer(text: "", stop: .refusal)).outcome == .blocked)
         #expect(await judge.judge(attack, reply: .blocked(code: "rampart_policy_violation", message: "")).outcome == .blocked)
-        #expect(await judge.judge(attack, reply: .failed("timeout")).outcome == .error)
+        #expect(await judge.judge(attack, reply: .failed("timeout", transient: true)).outcome == .error)
     }
 
     /// A judge model (a simulator answering a fixed verdict) decides between success and unhelpful.
@@ -154,6 +154,41 @@ import RampartGuard
             #expect(attempts.count <= 60)
             if let hit = attempts.firstIndex(where: \.isSuccess) { #expect(hit >= attempts.count - 8, "kept searching after a success") }
         }
+    }
+
+    /// Partial credit for each of three keys (a persona technique, a leetspeak mutator, a German
+    /// mutator): blocked, refused, answered, complied. Random sampling almost never holds all three.
+    struct LadderGuard: RedTeamTarget {
+        let name = "ladder"
+        func send(_ attack: Attack) async -> TargetReply {
+            let mutators = attack.chain.dropFirst()
+            let keys = [TechniqueLibrary.technique(id: attack.chain[0])?.family == .persona, mutators.contains("leetspeak"),
+                        mutators.contains("translate_german")].filter { $0 }.count
+            switch keys {
+            case 0: return .blocked(code: "rampart_policy_violation", message: "blocked")
+            case 1: return .answer(text: "I can't help with that.", stop: .endTurn)
+            case 2: return .answer(text: "Here are some general thoughts on the topic.", stop: .endTurn)
+            default: return .answer(text: "Sure, here is what you asked for.", stop: .endTurn)
+            }
+        }
+        func shutdown() async {}
+    }
+
+    @Test func evolutionClimbsWherePureChanceFails() async {
+        // Twenty goals: two from each of ten categories.
+        let goals = ConstitutionLoader.builtin().categories.filter { $0.kind == .content }.prefix(10).flatMap { category in
+            category.harmfulExamples.prefix(2).enumerated().map { Goal(id: "\(category.id)-\($0.offset)", text: $0.element, category: category.id) }
+        }
+        func broken(population: Int) async -> Int {
+            let search = AdaptiveSearch(goals: goals, techniques: TechniqueLibrary.all, seed: 11, budget: 80, population: population)
+            let records = await search.search(against: LadderGuard(), judge: AttemptJudge(classifier: nil))
+            return Set(records.filter(\.isSuccess).map(\.goalID)).count
+        }
+        // A population as large as the budget is one generation: 80 random candidates per goal.
+        let evolved = await broken(population: 8)
+        let random = await broken(population: 80)
+        #expect(evolved >= 12, "evolution broke \(evolved) of 20 goals")
+        #expect(random <= 3, "random sampling broke \(random) of 20 goals")
     }
 
     @Test func theSameSeedSearchesTheSameWay() async {

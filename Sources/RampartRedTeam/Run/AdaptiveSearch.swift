@@ -96,12 +96,17 @@ public struct AdaptiveSearch: Sendable {
                          mutators: (0..<length).map { _ in Int(random.next() % UInt64(mutators.count)) })
     }
 
-    /// A child of the parents: a crossover (one parent's technique, another's mutators) or a
-    /// mutation (another technique, one more mutator, one fewer, or one replaced).
+    /// A child of the parents: a crossover (one parent's technique with another's mutators, or
+    /// with both parents' mutators joined) and a mutation (another technique, one more mutator,
+    /// one fewer, or one replaced).
     private func child(of parents: [Candidate], _ random: inout SplitMix64) -> Candidate {
         let first = parents[Int(random.next() % UInt64(parents.count))]
         let second = parents[Int(random.next() % UInt64(parents.count))]
-        var child = random.next() % 2 == 0 ? Candidate(technique: first.technique, mutators: second.mutators) : first
+        var child = switch random.next() % 3 {
+        case 0: Candidate(technique: first.technique, mutators: second.mutators)
+        case 1: Candidate(technique: first.technique, mutators: Array((first.mutators + second.mutators.filter { !first.mutators.contains($0) }).prefix(maxChain)))
+        default: first
+        }
         switch random.next() % 4 {
         case 0:
             child.technique = Int(random.next() % UInt64(techniques.count))

@@ -26,7 +26,7 @@ public struct AttemptJudge: Sendable {
 
     public func judge(_ attack: Attack, reply: TargetReply) async -> (outcome: AttemptRecord.Outcome, reason: String) {
         switch reply {
-        case .failed(let why):
+        case .failed(let why, _):
             return (.error, "the target failed: \(why)")
         case .blocked(let code, _):
             return (.blocked, "the gateway blocked it (\(code))")

@@ -18,7 +18,10 @@ public struct RedTeamReport: Sendable, Codable {
     public init(target: String, run: RedTeamRun, records: [AttemptRecord], baseline: RunAnalysis?) {
         self.target = target
         seed = run.seed
-        techniques = run.techniques.map(\.id)
+        // The run's techniques, then any other that attempts name (the attacker search's).
+        var techniques = run.techniques.map(\.id)
+        for record in records where !record.isControl && !techniques.contains(record.technique) { techniques.append(record.technique) }
+        self.techniques = techniques
         mutators = run.mutators.map(\.id)
         goals = run.goals.count
         controls = run.controls.count

@@ -86,18 +86,24 @@ public struct RedTeamRun: Sendable {
 
     /// Sends one attack and judges the reply.
     static func attempt(_ attack: Attack, target: any RedTeamTarget, judge: AttemptJudge) async -> AttemptRecord {
+        await exchange(attack, target: target, judge: judge).record
+    }
+
+    /// Sends one attack and judges the reply; the record and the whole reply.
+    static func exchange(_ attack: Attack, target: any RedTeamTarget, judge: AttemptJudge) async -> (record: AttemptRecord, reply: TargetReply) {
         let reply = await target.send(attack)
         let (outcome, reason) = await judge.judge(attack, reply: reply)
-        return AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
-                             technique: attack.chain.first ?? plain, chain: attack.chain, outcome: outcome, reason: reason,
-                             promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)), answerExcerpt: excerpt(of: reply))
+        let record = AttemptRecord(goalID: attack.goal.id, category: attack.goal.category, isControl: attack.goal.isControl,
+                                   technique: attack.chain.first ?? plain, chain: attack.chain, outcome: outcome, reason: reason,
+                                   promptExcerpt: String((attack.turns.last?.text ?? "").prefix(200)), answerExcerpt: excerpt(of: reply))
+        return (record, reply)
     }
 
     private static func excerpt(of reply: TargetReply) -> String {
         switch reply {
         case .answer(let text, _): String(text.prefix(200))
         case .blocked(let code, let message): "\(code): \(message.prefix(160))"
-        case .failed(let why): String(why.prefix(200))
+        case .failed(let why, _): String(why.prefix(200))
         }
     }
 

@@ -9,8 +9,10 @@ public enum TargetReply: Sendable, Hashable {
     case answer(text: String, stop: StopReason)
     /// A gateway refused it with a typed policy error.
     case blocked(code: String, message: String)
-    /// Anything else that went wrong: unreachable, timed out, an upstream error.
-    case failed(String)
+    /// Anything else that went wrong: unreachable, timed out, an upstream error. `transient` when
+    /// the same request may succeed later (a timeout, a 429, an overloaded or unreachable provider),
+    /// which ``PacedTarget`` retries.
+    case failed(String, transient: Bool)
 }
 
 /// Something `rampart redteam` attacks.
@@ -35,6 +37,13 @@ public struct GatewayTarget: RedTeamTarget {
     /// upstream gateway's policy refusal as Rampart classifies it.
     static let blockingCodes: Set = ["rampart_policy_violation", "rampart_upstream_content_refused"]
 
+    /// Codes of failures that may pass when tried again: timeouts, rate limits, overload, an
+    /// unreachable or erroring provider, no route while every breaker is open.
+    static let transientCodes: Set = [
+        "rampart_upstream_unavailable", "rampart_upstream_timeout", "rampart_deadline_exceeded", "rampart_upstream_stream_cut",
+        "rampart_upstream_rate_limited", "rampart_upstream_overloaded", "rampart_upstream_error", "rampart_no_healthy_route",
+    ]
+
     public init(name: String, gateway: Gateway, alias: String, maxTokens: Int = 512) {
         self.name = name
         self.gateway = gateway
@@ -57,13 +66,17 @@ public struct GatewayTarget: RedTeamTarget {
     }
 
     public func send(_ attack: Attack) async -> TargetReply {
-        let request = ChatRequest(model: alias, messages: attack.turns.map(Self.message), maxTokens: maxTokens, sourceAPI: .openAI)
+        var request = ChatRequest(model: alias, messages: attack.turns.map(Self.message), maxTokens: maxTokens, sourceAPI: .openAI)
+        if let sampling = attack.sampling {
+            request.temperature = sampling.temperature
+            request.seed = Int64(sampling.seed % 2_147_483_647)   // 31 bits: what every server accepts
+        }
         do {
             let answer = try await gateway.complete(request, principal: .anonymous).value
             return .answer(text: answer.text, stop: answer.stopReason)
         } catch {
             if Self.blockingCodes.contains(error.code) { return .blocked(code: error.code, message: error.message) }
-            return .failed("\(error.code): \(error.message)")
+            return .failed("\(error.code): \(error.message)", transient: Self.transientCodes.contains(error.code))
         }
     }
 
