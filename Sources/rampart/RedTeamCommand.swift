@@ -161,13 +161,13 @@ struct RedTeamCommand: AsyncParsableCommand {
                                  progress.successes, progress.rate * 100, progress.etaSeconds))
         }
         var records: [AttemptRecord]
-        if adaptive || attackerSearch != nil {
-            if let attackerSearch {
-                records = await attackerSearch.search(against: target, judge: judge)
-            } else {
-                let search = AdaptiveSearch(goals: run.goals, techniques: run.techniques, mutators: run.mutators.isEmpty ? Mutators.all : run.mutators,
-                                            seed: seed, budget: budget)
-                records = await search.search(against: target, judge: judge)
+        let search: (any GoalSearch)? = attackerSearch ?? (adaptive ? AdaptiveSearch(
+            goals: run.goals, techniques: run.techniques, mutators: run.mutators.isEmpty ? Mutators.all : run.mutators, seed: seed,
+            budget: budget) : nil)
+        if let search {
+            records = await search.search(against: target, judge: judge) { progress in
+                GuardCLI.note(String(format: "  %d/%d goals searched, %d broken, ETA %.0f s", progress.done, progress.total,
+                                     progress.successes, progress.etaSeconds))
             }
             let failed = records.filter { !$0.isJudged }.count
             GuardCLI.note("\(adaptive ? "adaptive" : "attacker") search: \(records.count) attempts (\(failed) failed), "

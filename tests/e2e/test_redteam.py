@@ -143,4 +143,5 @@ def test_an_attacker_llm_refines_prompts_from_the_targets_answers(fake, tmp_path
     assert [r["chain"] for r in records if r["outcome"] != "error"] == [["attacker_llm", "depth-1"]] * 2
     assert [r["reason"] for r in records if r["outcome"] == "error"] == ["the attacker model only repeated earlier prompts"] * 2
     assert report["techniques"] == ["attacker_llm"] and report["controls"] == 1
+    assert "1/2 goals searched, 0 broken" in proc.stderr and "2/2 goals searched, 0 broken" in proc.stderr
     assert "attacker search: 4 attempts (2 failed), 0 of 2 goals broken" in proc.stderr

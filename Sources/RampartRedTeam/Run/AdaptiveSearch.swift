@@ -8,7 +8,7 @@ import RampartGuard
 /// "Closest" is the judged outcome: a success ends the search; an answer that neither refused nor
 /// complied is closer than a refusal, which is closer than a gateway block. Reproducible: every
 /// choice draws from a generator seeded by the search's seed and the goal.
-public struct AdaptiveSearch: Sendable {
+public struct AdaptiveSearch: GoalSearch {
     public var goals: [Goal]
     public var techniques: [Technique]
     public var mutators: [Mutator]
@@ -37,16 +37,7 @@ public struct AdaptiveSearch: Sendable {
         var mutators: [Int]
     }
 
-    /// Searches every goal in turn (each generation's candidates in parallel) and returns every attempt.
-    public func search(against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
-        var records: [AttemptRecord] = []
-        for goal in goals {
-            records += await search(goal, against: target, judge: judge)
-        }
-        return records
-    }
-
-    private func search(_ goal: Goal, against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
+    public func search(_ goal: Goal, against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
         guard !techniques.isEmpty else { return [] }
         var random = SplitMix64(seed: RedTeamRun.mix(seed, goal.id, "adaptive"))
         var tried: Set<Candidate> = []

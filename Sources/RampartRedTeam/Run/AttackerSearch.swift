@@ -17,7 +17,7 @@ import RampartGuard
 ///
 /// Reproducible as far as the attacker is: every question carries a seed drawn from the search's
 /// seed, the goal and the node, and the same answers give the same tree.
-public struct AttackerSearch: Sendable {
+public struct AttackerSearch: GoalSearch {
     public var goals: [Goal]
     public var attacker: AttackerModel
     public var seed: UInt64
@@ -44,22 +44,13 @@ public struct AttackerSearch: Sendable {
         self.branching = max(1, branching)
     }
 
-    /// Searches every goal in turn (each depth's questions and attacks in parallel) and returns every attempt.
-    public func search(against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
-        var records: [AttemptRecord] = []
-        for goal in goals {
-            records += await search(goal, against: target, judge: judge)
-        }
-        return records
-    }
-
     /// A prompt the attacker proposed, on the line of attack it extends.
     private struct Child: Sendable {
         var history: [AttackerModel.Step]
         var prompt: String
     }
 
-    private func search(_ goal: Goal, against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
+    public func search(_ goal: Goal, against target: any RedTeamTarget, judge: AttemptJudge) async -> [AttemptRecord] {
         var leaves: [[AttackerModel.Step]] = [[]]
         var records: [AttemptRecord] = []
         var sent: Set<String> = []

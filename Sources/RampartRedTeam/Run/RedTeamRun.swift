@@ -34,6 +34,13 @@ public struct RedTeamRun: Sendable {
 
         public var rate: Double { done > 0 ? Double(successes) / Double(done) : 0 }
         public var etaSeconds: Double { done > 0 ? elapsedSeconds / Double(done) * Double(total - done) : 0 }
+
+        init(done: Int, total: Int, successes: Int, elapsed: Duration) {
+            self.done = done
+            self.total = total
+            self.successes = successes
+            elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
     }
 
     /// The attacks of this run, in a fixed order.
@@ -75,9 +82,7 @@ public struct RedTeamRun: Sendable {
                 records[index] = record
                 done += 1
                 if record.isSuccess { successes += 1 }
-                let elapsed = started.duration(to: clock.now)
-                progress(Progress(done: done, total: attacks.count, successes: successes,
-                                  elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                progress(Progress(done: done, total: attacks.count, successes: successes, elapsed: started.duration(to: clock.now)))
                 launch()
             }
         }
