@@ -69,6 +69,7 @@ import json
 import re
 import select
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -446,11 +447,14 @@ class _FakeBase:
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self.ssl_context: "ssl.SSLContext | None" = None  # set before start() to serve https
 
     # -- lifecycle -------------------------------------------------------
     def start(self) -> "_FakeBase":
         handler = type(f"{type(self).__name__}Handler", (_Handler,), {"fake": self})
         self._server = _Server((self.host, self.port), handler)
+        if self.ssl_context is not None:
+            self._server.socket = self.ssl_context.wrap_socket(self._server.socket, server_side=True)
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name=self.name)
         self._thread.start()
@@ -470,7 +474,7 @@ class _FakeBase:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.ssl_context else 'http'}://{self.host}:{self.port}"
 
     def reset(self) -> None:
         """Restore default behaviour (recorded history is kept)."""

@@ -75,7 +75,7 @@ public enum ConfigLoader {
         return server
     }
 
-    private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "timeouts"]
+    private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "timeouts", "ca_file"]
 
     private static func readProvider(_ node: ConfigNode) -> ProviderConfig? {
         let kind = node.child("kind").choice(["openai", "anthropic", "simulator"], required: true)
@@ -117,6 +117,14 @@ public enum ConfigLoader {
         var options = HTTPProviderOptions(baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL,
                                           apiKey: node.child("api_key").secret())
         options.headers = node.child("headers").entries().compactMap { name, value in value.secret().map { (name, $0) } }
+        if let caFile = node.child("ca_file").string() {
+            if let problem = TLSTrust.problem(caFile: caFile) {
+                node.diagnostics.report(node.child("ca_file"), problem)
+            } else if url.scheme != "https" {
+                node.diagnostics.report(node.child("ca_file"), "applies to https:// endpoints only; base_url is '\(baseURL)'")
+            }
+            options.caFile = caFile
+        }
         return options
     }
 

@@ -89,6 +89,9 @@ public struct HTTPProviderOptions: Sendable {
     public var defaultMaxTokens: Int
     /// Anthropic: the `anthropic-version` header.
     public var anthropicVersion: String
+    /// A PEM file of CA certificates to trust for this provider's https endpoint instead of the
+    /// system's (an internal CA in front of a self-hosted model); nil: the system's trust roots.
+    public var caFile: String?
 
     public init(
         baseURL: String, apiKey: String?, headers: [(String, String)] = [], maxTokensField: String = "max_tokens", defaultMaxTokens: Int = 4096,

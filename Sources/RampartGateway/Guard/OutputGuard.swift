@@ -105,7 +105,7 @@ private final class GuardedStream: @unchecked Sendable {
 
     func next() async throws -> StreamEvent? {
         while ready.isEmpty {
-            guard var iterator = upstream else { return nil }
+            guard let iterator = upstream else { return nil }
             let event = try await iterator.next()
             upstream = iterator
             switch event {

@@ -70,8 +70,8 @@ public final class Gateway: Sendable {
         for provider in config.providers {
             let profiles = profiles[provider.id] ?? [.init(connect: provider.timeouts.connect, idle: provider.timeouts.idle)]
             providers[provider.id] = switch provider.kind {
-            case .openAI(let options): HTTPProvider(id: provider.id, api: .openAI, options: options, profiles: profiles)
-            case .anthropic(let options): HTTPProvider(id: provider.id, api: .anthropic, options: options, profiles: profiles)
+            case .openAI(let options): try HTTPProvider(id: provider.id, api: .openAI, options: options, profiles: profiles)
+            case .anthropic(let options): try HTTPProvider(id: provider.id, api: .anthropic, options: options, profiles: profiles)
             case .simulator(let options): SimulatorProvider(id: provider.id, options: options)
             }
         }
