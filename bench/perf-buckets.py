@@ -7,7 +7,7 @@ Each sample counts once, for the first rule (in the order below) whose pattern o
 its stack, except the concurrency-runtime rule, which looks at the three innermost frames only.
 -v also lists the commonest innermost frames of the samples no rule matched. Used by
 bench/profile.sh; the patterns are names seen in Rampart's stacks with swift-nio,
-AsyncHTTPClient and Hummingbird 2.
+AsyncHTTPClient (streamed answers) and Hummingbird 2.
 """
 import collections
 import re
@@ -24,7 +24,8 @@ RULES = [
     ("waiting and waking (epoll_wait, futex, scheduler)", r"epoll_wait|do_epoll|futex|schedule|finish_task_switch|swift_task_switch|pthread_cond"),
     ("AsyncHTTPClient (pool, transaction, tracing, decompression)",
      r"HTTPClient|Transaction\.|HTTP1Connection|HTTPConnectionPool|HTTP1ClientChannelHandler|RequestBag|TracingSupport|Decompress"),
-    ("Hummingbird + NIO HTTP server side",
+    ("Rampart's upstream HTTP/1.1 path (UpstreamConnections, its handler)", r"UpstreamConnections|UpstreamExchange"),
+    ("Hummingbird + NIO HTTP server side (and the NIO HTTP codec of the upstream path)",
      r"Hummingbird|HTTPServer|NIOAsyncChannel|Router|HTTP1Channel|HTTPDecoder|HTTPResponseEncoder|HTTPRequestEncoder"
      r"|ByteToMessage|ChatEndpoint|ErrorMiddleware|RampartRequestContext"),
     ("Swift concurrency runtime, libdispatch (innermost frames)",
