@@ -20,9 +20,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-async-algorithms.git", from: "1.1.4"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(name: "RampartWire"),
+        .target(
+            name: "RampartStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
         .target(
             name: "RampartGuard",
             dependencies: [
@@ -89,6 +99,7 @@ let package = Package(
         .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
         .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGateway", "RampartGuard"]),
         .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
+        .testTarget(name: "RampartStoreTests", dependencies: ["RampartStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "RampartServerTests",
             dependencies: [

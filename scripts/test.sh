@@ -11,13 +11,17 @@ if ! python3 -c "import openai, anthropic, pytest" 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
 fi
 
-# The red-team HTML report test renders the report in headless Chromium. Outside CI it is skipped
-# when Chromium is missing; in CI it is installed here.
-if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then
-  echo "==> installing chromium (headless, for the HTML report test)"
+# Debian packages: SQLite's headers (the audit store builds against the system SQLite, through
+# GRDB) wherever they are missing; in CI also headless Chromium, which the red-team HTML report
+# test renders the report in (outside CI that test is skipped when Chromium is missing).
+packages=()
+[ -e /usr/include/sqlite3.h ] || packages+=(libsqlite3-dev)
+if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "==> installing ${packages[*]} (apt-get)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 echo "==> building (debug, with tests)"

@@ -1,0 +1,235 @@
+import Foundation
+import Logging
+import Metrics
+
+/// Writes the audit trail: requests record their events here, and a writer thread stores them in
+/// batches, off the request path.
+///
+/// ``record(_:)`` appends the event to the journal (``AuditJournal``, one `write`) and returns; an
+/// answered request's event therefore survives the process being killed. Every `flushInterval`,
+/// or sooner when `batchSize` events wait, the writer seals the journal's segment and appends its
+/// events to the store in one transaction, then deletes the segment. When the store fails, sealed
+/// segments stay on disk (the spill), the writer retries with back-off, and the operator is told:
+/// ``status`` (for `/readyz`), the `rampart_audit_*` metrics and an error log. When the spill
+/// reaches `spillLimitBytes`, new events are counted as dropped (metric and log) instead of
+/// filling the disk. Events spilled or left by a crash are stored, in order, when the store
+/// answers again or at the next start.
+///
+/// The chain's head is also written to `audit-head.json` beside the journal after each batch, so
+/// that `rampart audit verify` can tell when events were cut from the end of the store.
+public final class AuditLog: Sendable {
+    public struct Options: Sendable {
+        public var flushInterval: Duration = .milliseconds(50)
+        public var batchSize = 512
+        public var spillLimitBytes = 1 << 30
+        /// Events older than this are deleted (checked every ten minutes); nil keeps everything.
+        public var retention: Duration?
+
+        public init() {}
+    }
+
+    /// How the trail is doing, for `/readyz` and admin views.
+    public struct Status: Sendable {
+        /// Events recorded but not yet stored (journal and spill).
+        public var pending: Int
+        /// Bytes of sealed segments waiting for the store.
+        public var spilledBytes: Int
+        /// Events not recorded because the spill was full.
+        public var dropped: Int
+        /// The store's last failure, cleared by the next success.
+        public var storeError: String?
+
+        /// Whether every event is being stored as it should.
+        public var healthy: Bool { storeError == nil && dropped == 0 }
+    }
+
+    private struct State {
+        var journal: AuditJournal
+        var openEvents: [JournaledEvent] = []
+        var sealedEvents = 0
+        var dropped = 0
+        var storeError: String?
+        var stopping = false
+        var lastDropLog = Date.distantPast
+    }
+
+    public let store: any AuditStore
+    public let headFile: String
+    private let options: Options
+    private let logger: Logger
+    private let state: Locked<State>
+    private let wake = NSCondition()
+    private let finished = DispatchSemaphore(value: 0)
+    private let written = Counter(label: "rampart_audit_events_written_total")
+    private let droppedCounter = Counter(label: "rampart_audit_events_dropped_total")
+    private let pendingGauge = Gauge(label: "rampart_audit_queue_depth")
+    private let spilledGauge = Gauge(label: "rampart_audit_spilled_bytes")
+
+    /// Opens the journal in `journalDirectory`, stores what an earlier run left in it, and starts
+    /// the writer thread.
+    public init(store: any AuditStore, journalDirectory: String, options: Options = Options(), logger: Logger) throws(StoreError) {
+        self.store = store
+        self.options = options
+        self.logger = logger
+        headFile = journalDirectory + "/audit-head.json"
+        state = Locked(State(journal: try AuditJournal(directory: journalDirectory)))
+        let thread = Thread { [self] in self.writerLoop() }
+        thread.name = "rampart-audit-writer"
+        thread.start()
+    }
+
+    /// Journals `event` for storing. Cheap; never blocks on the store.
+    public func record(_ event: AuditEvent) {
+        let item: JournaledEvent
+        do {
+            item = try JournaledEvent(event: event)
+        } catch {
+            logger.error("audit event cannot be encoded; it is dropped", metadata: ["id": "\(event.id)", "error": "\(error)"])
+            droppedCounter.increment()
+            return
+        }
+        let flushNow = state.withLock { state -> Bool in
+            guard state.journal.sealedBytes + state.journal.openBytes < options.spillLimitBytes else {
+                state.dropped += 1
+                droppedCounter.increment()
+                if Date().timeIntervalSince(state.lastDropLog) > 10 {
+                    state.lastDropLog = Date()
+                    logger.error("audit spill is full: events are being dropped", metadata: [
+                        "dropped": "\(state.dropped)", "limit_bytes": "\(options.spillLimitBytes)", "store_error": "\(state.storeError ?? "none")",
+                    ])
+                }
+                return false
+            }
+            do {
+                try state.journal.append(item.body)
+                state.openEvents.append(item)
+            } catch {
+                state.dropped += 1
+                droppedCounter.increment()
+                logger.error("audit journal write failed; the event is dropped", metadata: ["error": "\(error)"])
+            }
+            return state.openEvents.count >= options.batchSize
+        }
+        if flushNow { wakeWriter() }
+    }
+
+    private func wakeWriter() {
+        wake.lock()
+        wake.signal()
+        wake.unlock()
+    }
+
+    public var status: Status {
+        state.withLock { state in
+            Status(pending: state.openEvents.count + state.sealedEvents, spilledBytes: state.journal.sealedBytes,
+                   dropped: state.dropped, storeError: state.storeError)
+        }
+    }
+
+    /// Stores everything recorded so far and stops the writer.
+    public func shutdown() async {
+        let alreadyStopping = state.withLock { state in
+            defer { state.stopping = true }
+            return state.stopping
+        }
+        guard !alreadyStopping else { return }
+        wakeWriter()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                self.finished.wait()
+                continuation.resume()
+            }
+        }
+    }
+
+    // MARK: The writer thread
+
+    private func writerLoop() {
+        var backoff = options.flushInterval
+        var lastPrune = Date.distantPast
+        while true {
+            wake.lock()
+            _ = wake.wait(until: Date().addingTimeInterval(Self.seconds(backoff)))
+            wake.unlock()
+            let stopping = state.withLock(\.stopping)
+            if flush() {
+                backoff = options.flushInterval
+            } else {
+                backoff = min(backoff * 2, .seconds(5))
+            }
+            if let retention = options.retention, Date().timeIntervalSince(lastPrune) > 600 {
+                lastPrune = Date()
+                prune(olderThan: retention)
+            }
+            if stopping { break }
+        }
+        finished.signal()
+    }
+
+    /// Seals the open segment and stores every sealed one, oldest first. False when the store failed.
+    private func flush() -> Bool {
+        let (segments, openEvents, sealed) = state.withLock { state -> ([Int], [JournaledEvent], Int?) in
+            let events = state.openEvents
+            state.openEvents = []
+            let sealed = try? state.journal.seal()
+            state.sealedEvents += events.count
+            return (state.journal.sealedSegments(), events, sealed ?? nil)
+        }
+        for segment in segments {
+            do {
+                // The segment just sealed is stored from memory; older ones (spilled, or left by a crash) from disk.
+                let events = segment == sealed ? openEvents : try state.withLock { try $0.journal.events(in: segment) }
+                let head = try store.append(events)
+                writeHead(head)
+                state.withLock { state in
+                    state.journal.remove(segment)
+                    state.sealedEvents = max(0, state.sealedEvents - events.count)
+                    if state.storeError != nil {
+                        logger.notice("audit store reachable again; spilled events stored", metadata: ["store": "\(store)"])
+                        state.storeError = nil
+                    }
+                }
+                written.increment(by: events.count)
+            } catch {
+                let message = "\(error)"
+                state.withLock { state in
+                    if state.storeError == nil {
+                        logger.error("audit store unreachable; events spill to the journal until it answers", metadata: [
+                            "error": "\(message)", "journal": "\(state.journal.directory)",
+                        ])
+                    }
+                    state.storeError = message
+                }
+                updateGauges()
+                return false
+            }
+        }
+        updateGauges()
+        return true
+    }
+
+    private func updateGauges() {
+        let status = status
+        pendingGauge.record(status.pending)
+        spilledGauge.record(status.spilledBytes)
+    }
+
+    private func writeHead(_ head: ChainHead) {
+        guard let data = try? JSONEncoder().encode(head) else { return }
+        try? data.write(to: URL(fileURLWithPath: headFile), options: .atomic)
+    }
+
+    private func prune(olderThan retention: Duration) {
+        let cutoff = Date().addingTimeInterval(-Self.seconds(retention))
+        do {
+            let deleted = try store.prune(before: cutoff)
+            if deleted > 0 { logger.info("audit retention: deleted old events", metadata: ["deleted": "\(deleted)", "before": "\(cutoff)"]) }
+        } catch {
+            logger.warning("audit retention failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Where audit events are kept: the seam between the writer (``AuditLog``) and a database.
+///
+/// Calls block; the writer makes them from its own thread, never from a request's task.
+public protocol AuditStore: Sendable {
+    /// Appends events in the order given, continuing the hash chain. An event whose id is already
+    /// stored is skipped (a journal replayed after a crash may hold events already written).
+    /// Returns the chain's head afterwards.
+    func append(_ events: [JournaledEvent]) throws -> ChainHead
+    /// The last stored event's sequence number and hash (``ChainHead/empty`` for an empty trail).
+    func head() throws -> ChainHead
+    /// Walks the whole chain and reports every break found.
+    func verify() throws -> AuditVerification
+    /// Events from `start` (inclusive) to `end` (exclusive), oldest first.
+    func events(from start: Date, to end: Date) throws -> [AuditEvent]
+    /// Deletes the oldest events, up to the first one at or after `cutoff`, keeping the hash of the
+    /// last deleted event as the chain's new anchor. Returns how many were deleted.
+    func prune(before cutoff: Date) throws -> Int
+}
+
+/// An event as the journal and the store carry it: its canonical JSON, and the event for the
+/// columns a store indexes.
+public struct JournaledEvent: Sendable {
+    public var event: AuditEvent
+    /// ``AuditChain/encode(_:)`` of ``event``: what is stored and hashed.
+    public var body: String
+
+    public init(event: AuditEvent) throws {
+        self.event = event
+        body = try AuditChain.encode(event)
+    }
+
+    public init(body: String) throws {
+        self.body = body
+        event = try AuditChain.decode(body)
+    }
+}
+
+/// The end of the hash chain.
+public struct ChainHead: Codable, Sendable, Hashable {
+    public var seq: Int64
+    public var hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    public static let empty = ChainHead(seq: 0, hash: AuditChain.genesis)
+}
+
+/// What `rampart audit verify` found.
+public struct AuditVerification: Sendable, Codable {
+    /// Events checked.
+    public var events: Int
+    /// The chain's head as stored.
+    public var head: ChainHead
+    /// Where the chain starts (after pruned events: their last hash).
+    public var anchor: ChainHead
+    /// Each break, with the sequence number where it shows.
+    public var problems: [String]
+
+    public var intact: Bool { problems.isEmpty }
+}
+
+/// `store.url`: where the audit trail lives.
+public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
+    /// A SQLite file (`sqlite://PATH`; a relative path is taken from the working directory).
+    case sqlite(path: String)
+    /// A PostgreSQL database (`postgres://user:pass@host:5432/db`).
+    case postgres(url: String)
+
+    /// Reads a `store.url`; the error says what form is expected.
+    public static func parse(_ url: String) throws(StoreError) -> StoreLocation {
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw StoreError("'\(url)' names no file; write sqlite://rampart.db or sqlite:///var/lib/rampart/rampart.db") }
+            return .sqlite(path: path)
+        }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        throw StoreError("'\(url)' is not a store URL; write sqlite://PATH or postgres://user:pass@host:5432/db")
+    }
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "sqlite://\(path)"
+        case .postgres(let url): Self.withoutPassword(url)
+        }
+    }
+
+    /// `url` with any password replaced by `***`, for logs and messages.
+    static func withoutPassword(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil else { return url }
+        components.password = "***"
+        return components.string ?? url
+    }
+}
+
+/// A store that cannot be opened, read or written.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import Logging
+import Testing
+@testable import RampartStore
+
+func temporaryDirectory() -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-store-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) -> AuditEvent {
+    AuditEvent(time: time, kind: .request, requestID: "req-\(index)", keyID: "app-1", tenant: tenant, alias: "assistant", api: "openai",
+               route: "sim/m", attempts: 1, outcome: .ok, status: 200, latencyMs: 1.5,
+               usage: .init(promptTokens: 3, completionTokens: 5), prompt: StoredText(sha256: AuditChain.sha256("hello \(index)")))
+}
+
+@Suite struct AuditChainTests {
+    @Test func eventsRoundTripThroughTheirCanonicalJSON() throws {
+        let event = requestEvent(1)
+        let body = try AuditChain.encode(event)
+        #expect(try AuditChain.decode(body) == event)
+        #expect(body.contains(#""request_id":"req-1""#) && body.contains(#""prompt_tokens":3"#))
+        #expect(try AuditChain.encode(AuditChain.decode(body)) == body, "canonical: encoding again gives the same bytes")
+    }
+
+    @Test func anIntactChainVerifiesAndEditsDeletionsAndColumnChangesAreFound() throws {
+        let directory = temporaryDirectory()
+        let store = try SQLiteAuditStore(path: directory + "/audit.db")
+        let head = try store.append((1...5).map { try JournaledEvent(event: requestEvent($0)) })
+        #expect(head.seq == 5)
+        let intact = try store.verify()
+        #expect(intact.intact && intact.events == 5 && intact.head == head, "\(intact.problems)")
+
+        let raw = try DatabaseQueue(path: directory + "/audit.db")
+        try raw.write { db in
+            try db.execute(sql: "UPDATE audit_events SET body = replace(body, 'req-2', 'req-X') WHERE seq = 2")
+            try db.execute(sql: "DELETE FROM audit_events WHERE seq = 4")
+            try db.execute(sql: "UPDATE audit_events SET tenant = 'other' WHERE seq = 5")
+        }
+        let broken = try store.verify()
+        #expect(!broken.intact)
+        #expect(broken.problems.contains { $0.hasPrefix("seq 2:") && $0.contains("edited") })
+        #expect(broken.problems.contains { $0.hasPrefix("seq 5:") && $0.contains("missing") })
+        #expect(broken.problems.contains { $0.hasPrefix("seq 5:") && $0.contains("column tenant") })
+    }
+
+    @Test func replayedEventsAreNotStoredTwice() throws {
+        let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
+        let events = try (1...3).map { try JournaledEvent(event: requestEvent($0)) }
+        _ = try store.append(events)
+        let head = try store.append(events + [try JournaledEvent(event: requestEvent(4))])
+        #expect(head.seq == 4)
+        #expect(try store.verify().intact)
+    }
+
+    @Test func pruningKeepsTheChainVerifiable() throws {
+        let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        _ = try store.append((1...4).map { try JournaledEvent(event: requestEvent($0, time: old)) })
+        _ = try store.append((5...6).map { try JournaledEvent(event: requestEvent($0)) })
+        #expect(try store.prune(before: Date().addingTimeInterval(-30 * 86_400)) == 4)
+        let verification = try store.verify()
+        #expect(verification.intact && verification.events == 2 && verification.anchor.seq == 4)
+        #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == ["req-5", "req-6"])
+    }
+}
+
+/// A store that fails while `available` is false.
+final class SwitchableStore: AuditStore, @unchecked Sendable {
+    let base: SQLiteAuditStore
+    let lock = NSLock()
+    var available = true
+
+    init(base: SQLiteAuditStore) {
+        self.base = base
+    }
+
+    func setAvailable(_ value: Bool) {
+        lock.lock()
+        available = value
+        lock.unlock()
+    }
+
+    private func check() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if !available { throw StoreError("the store is down (test)") }
+    }
+
+    func append(_ events: [JournaledEvent]) throws -> ChainHead { try check(); return try base.append(events) }
+    func head() throws -> ChainHead { try base.head() }
+    func verify() throws -> AuditVerification { try base.verify() }
+    func events(from start: Date, to end: Date) throws -> [AuditEvent] { try base.events(from: start, to: end) }
+    func prune(before cutoff: Date) throws -> Int { try base.prune(before: cutoff) }
+}
+
+@Suite struct AuditLogTests {
+    let logger = Logger(label: "test")
+
+    func waitUntil(_ condition: () throws -> Bool) async throws {
+        for _ in 0..<200 where try !condition() { try await Task.sleep(for: .milliseconds(25)) }
+        #expect(try condition())
+    }
+
+    @Test func eventsSpillWhileTheStoreIsDownAndAreStoredInOrderWhenItReturns() async throws {
+        let directory = temporaryDirectory()
+        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        store.setAvailable(false)
+        let log = try AuditLog(store: store, journalDirectory: directory + "/journal", logger: logger)
+        for index in 1...300 { log.record(requestEvent(index)) }
+        try await waitUntil { log.status.storeError != nil }
+        #expect(!log.status.healthy && log.status.spilledBytes > 0)
+        store.setAvailable(true)
+        try await waitUntil { try store.base.head().seq == 300 }
+        #expect(try store.base.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...300).map { "req-\($0)" })
+        try await waitUntil { log.status.healthy && log.status.pending == 0 }
+        await log.shutdown()
+        #expect(try store.base.verify().intact)
+    }
+
+    @Test func whatARunLeftInTheJournalIsStoredAtTheNextStart() async throws {
+        let directory = temporaryDirectory()
+        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        store.setAvailable(false)
+        let first = try AuditLog(store: store, journalDirectory: directory + "/journal", logger: logger)
+        for index in 1...50 { first.record(requestEvent(index)) }
+        await first.shutdown()   // the store is down: nothing is stored, the journal keeps it all
+        #expect(try store.base.head().seq == 0)
+
+        store.setAvailable(true)
+        let second = try AuditLog(store: store, journalDirectory: directory + "/journal", logger: logger)
+        second.record(requestEvent(51))
+        await second.shutdown()
+        #expect(try store.base.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...51).map { "req-\($0)" })
+        let head = try JSONDecoder().decode(ChainHead.self, from: Data(contentsOf: URL(fileURLWithPath: second.headFile)))
+        #expect(head == (try store.base.head()))
+    }
+
+    @Test func aFullSpillDropsAndSaysSo() async throws {
+        let directory = temporaryDirectory()
+        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        store.setAvailable(false)
+        var options = AuditLog.Options()
+        options.spillLimitBytes = 4_000
+        let log = try AuditLog(store: store, journalDirectory: directory + "/journal", options: options, logger: logger)
+        for index in 1...100 { log.record(requestEvent(index)) }
+        #expect(log.status.dropped > 0 && !log.status.healthy)
+        await log.shutdown()
+    }
+}
