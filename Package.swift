@@ -47,6 +47,7 @@ let package = Package(
             name: "RampartGateway",
             dependencies: [
                 "RampartGuard",
+                "RampartStore",
                 "RampartWire",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -69,6 +70,7 @@ let package = Package(
             name: "RampartServer",
             dependencies: [
                 "RampartGateway",
+                "RampartStore",
                 "RampartGuard",
                 "RampartWire",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -9,17 +9,20 @@ import RampartWire
 public enum RampartServer {
     /// The router with every route and middleware, for the application and for tests.
     ///
-    /// - Parameter metrics: the registry `GET /metrics` renders; without one the route is absent.
-    public static func router(gateway: Gateway, metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
+    /// - Parameters:
+    ///   - audit: records one audit event per chat request; without it nothing is recorded.
+    ///   - metrics: the registry `GET /metrics` renders; without one the route is absent.
+    public static func router(gateway: Gateway, audit: AuditRecorder? = nil,
+                              metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
         router.middlewares.add(ErrorMiddleware())
         let maxBody = gateway.config.server.maxBodyBytes
-        let completions = ChatEndpoint(codec: WireCodec(.openAI), gateway: gateway, maxBodyBytes: maxBody)
-        let messages = ChatEndpoint(codec: WireCodec(.anthropic), gateway: gateway, maxBodyBytes: maxBody)
+        let completions = ChatEndpoint(codec: WireCodec(.openAI), gateway: gateway, maxBodyBytes: maxBody, audit: audit)
+        let messages = ChatEndpoint(codec: WireCodec(.anthropic), gateway: gateway, maxBodyBytes: maxBody, audit: audit)
         router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
-        InfoRoutes(gateway: gateway).register(on: router)
-        AdminRoutes(gateway: gateway).register(on: router)
+        InfoRoutes(gateway: gateway, audit: audit).register(on: router)
+        AdminRoutes(gateway: gateway, audit: audit).register(on: router)
         GuardCheckRoute(gateway: gateway).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
@@ -31,10 +34,11 @@ public enum RampartServer {
     }
 
     /// The application listening on the configured host and port.
-    public static func application(gateway: Gateway, metrics: PrometheusCollectorRegistry?, logger: Logger) -> some ApplicationProtocol {
+    public static func application(gateway: Gateway, audit: AuditRecorder?, metrics: PrometheusCollectorRegistry?,
+                                   logger: Logger) -> some ApplicationProtocol {
         let server = gateway.config.server
         return Application(
-            router: router(gateway: gateway, metrics: metrics),
+            router: router(gateway: gateway, audit: audit, metrics: metrics),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
             onServerRunning: { channel in

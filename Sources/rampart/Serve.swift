@@ -67,15 +67,25 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: \(error.message)")
             throw ExitCode(2)
         }
-        let app = RampartServer.application(gateway: gateway, metrics: metrics, logger: logger)
+        let audit: AuditRecorder
+        do {
+            audit = try AuditRecorder.open(configuration, logger: logger)
+        } catch {
+            await gateway.shutdown()
+            printError("Refusing to start: the audit store: \(error.message)")
+            throw ExitCode(2)
+        }
+        let app = RampartServer.application(gateway: gateway, audit: audit, metrics: metrics, logger: logger)
         do {
             try await app.runService()
         } catch {
             await gateway.shutdown()
+            await audit.log.shutdown()
             printError("Rampart stopped: \(error)")
             throw ExitCode(2)
         }
         await gateway.shutdown()
+        await audit.log.shutdown()
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RampartStore
 import Yams
 
 /// Reads `rampart.yaml` (DESIGN.md §3) into a ``RampartConfig``, reporting every problem with its
@@ -36,10 +37,10 @@ public enum ConfigLoader {
     /// Sections DESIGN.md §3 names that this version does not implement yet: rejected with a clear
     /// message rather than accepted and ignored, because an ignored `escalation` section would look
     /// like protection that is not there.
-    static let plannedSections = ["store", "escalation"]
+    static let plannedSections = ["escalation"]
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "routing", "guard", "providers", "models", "keys"] + plannedSections)
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys"] + plannedSections)
         for section in plannedSections where top.child(section).isPresent {
             top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
         }
@@ -56,6 +57,7 @@ public enum ConfigLoader {
                                    "names provider '\(judge.provider)', which is not defined (defined: \(providers.map(\.id).joined(separator: ", ")))")
         }
         var config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
+        config.store = readStore(top.child("store"))
         config.guardConfig = guardConfig
         // Only when no key entry was rejected: a broken key is reported on its own.
         if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
@@ -73,6 +75,25 @@ public enum ConfigLoader {
         server.adminToken = node.child("admin_token").secret()
         if let directory = node.child("state_dir").string() { server.stateDirectory = directory }
         return server
+    }
+
+    private static func readStore(_ node: ConfigNode) -> StoreConfig {
+        var store = StoreConfig()
+        guard let node = node.mapping(allowedKeys: ["url", "text", "retention_days", "spill_max_bytes"]) else { return store }
+        if let url = node.child("url").secret() {
+            do {
+                if case .postgres = try StoreLocation.parse(url) {
+                    node.diagnostics.report(node.child("url"), "PostgreSQL stores are not supported by this build yet; use sqlite://PATH")
+                }
+            } catch {
+                node.diagnostics.report(node.child("url"), error.message)
+            }
+            store.url = url
+        }
+        if let text = node.child("text").choice(of: TextPolicy.self) { store.text = text }
+        if node.child("retention_days").isPresent { store.retentionDays = node.child("retention_days").int(min: 1, max: 36_500) }
+        if let bytes = node.child("spill_max_bytes").int(min: 1 << 20) { store.spillMaxBytes = bytes }
+        return store
     }
 
     private static let httpProviderKeys = ["id", "kind", "base_url", "api_key", "headers", "timeouts", "ca_file"]

@@ -1,3 +1,5 @@
+import RampartStore
+
 /// A loaded, validated configuration (DESIGN.md §3). Secrets are resolved; cross-references
 /// (targets naming providers) are checked.
 public struct RampartConfig: Sendable {
@@ -9,6 +11,8 @@ public struct RampartConfig: Sendable {
     public var routing: RoutingDefaults
     /// How the guard screens traffic (on with the built-in constitution unless configured otherwise).
     public var guardConfig = GuardConfig()
+    /// Where the audit trail is kept, and what it keeps.
+    public var store = StoreConfig()
 
     public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
                 routing: RoutingDefaults = RoutingDefaults()) {
@@ -25,6 +29,25 @@ public struct RampartConfig: Sendable {
     public var unprotectedExposure: String? {
         guard keys.isEmpty, !server.isLoopback else { return nil }
         return "'\(server.host)' is reachable from other machines, but no keys are configured: anyone who can reach it could use your providers. Add keys or listen on 127.0.0.1."
+    }
+}
+
+/// `store`: the audit trail's database and policies.
+public struct StoreConfig: Sendable {
+    /// `store.url`; nil: `sqlite://<state_dir>/rampart.db`.
+    public var url: String?
+    /// What is kept of prompt and response text.
+    public var text: TextPolicy = .hash
+    /// Events older than this many days are deleted; nil keeps everything.
+    public var retentionDays: Int? = 90
+    /// The most the journal may hold while the store is unreachable; beyond it events are dropped (and counted).
+    public var spillMaxBytes = 1 << 30
+
+    public init() {}
+
+    /// Where the trail lives for a server whose state directory is `stateDirectory`.
+    public func location(stateDirectory: String) throws(StoreError) -> StoreLocation {
+        try StoreLocation.parse(url ?? "sqlite://\(stateDirectory)/rampart.db")
     }
 }
 

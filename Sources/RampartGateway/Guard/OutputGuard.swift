@@ -45,7 +45,7 @@ struct OutputGuard: Sendable {
 
     /// A whole answer judged before it is returned: the refusal that replaces it when it trips in
     /// `enforce` mode, otherwise `nil`.
-    func judge(_ response: ChatResponse, prompt: String, request: ChatRequest) async -> ChatResponse? {
+    func judge(_ response: ChatResponse, prompt: String, request: ChatRequest, trail: RequestTrail? = nil) async -> ChatResponse? {
         let text = response.content.compactMap { part -> String? in
             if case .text(let text) = part { return text.text }
             return nil
@@ -64,6 +64,7 @@ struct OutputGuard: Sendable {
         } while !tripped && start < text.endIndex
         guard tripped else { return nil }
         logger.notice("output guard tripped", metadata: ["mode": "\(mode.rawValue)", "streaming": "false"])
+        trail?.outputTripped(tokens: 0, enforced: mode == .enforce)
         guard mode == .enforce else { return nil }
         var refusal = Gateway.refusal(for: request, category: "output")
         refusal.id = response.id
@@ -73,8 +74,8 @@ struct OutputGuard: Sendable {
     }
 
     /// `events` watched as they stream.
-    func watch(_ events: EventStream, prompt: String) -> EventStream {
-        let stream = GuardedStream(events, prompt: prompt, guard: self)
+    func watch(_ events: EventStream, prompt: String, trail: RequestTrail? = nil) -> EventStream {
+        let stream = GuardedStream(events, prompt: prompt, guard: self, trail: trail)
         return EventStream { { try await stream.next() } }
     }
 }
@@ -86,6 +87,7 @@ private final class GuardedStream: @unchecked Sendable {
     /// The prompt featurised once for the whole stream.
     private let scorer: ExchangeScorer
     private let outputGuard: OutputGuard
+    private let trail: RequestTrail?
     private var answer = ""
     private var tokens = 0
     /// Judged text deltas not yet released (the hold-back).
@@ -96,8 +98,9 @@ private final class GuardedStream: @unchecked Sendable {
     /// The end of the answer was judged (a finish event, then the end of the events).
     private var judgedEnd = false
 
-    init(_ events: EventStream, prompt: String, guard outputGuard: OutputGuard) {
+    init(_ events: EventStream, prompt: String, guard outputGuard: OutputGuard, trail: RequestTrail?) {
         upstream = events.makeAsyncIterator()
+        self.trail = trail
         self.prompt = prompt
         scorer = outputGuard.classifier.exchangeScorer(prompt: prompt)
         self.outputGuard = outputGuard
@@ -142,6 +145,7 @@ private final class GuardedStream: @unchecked Sendable {
         outputGuard.logger.notice("output guard tripped", metadata: [
             "mode": "\(outputGuard.mode.rawValue)", "tokens": "\(tokens)", "streaming": "true",
         ])
+        trail?.outputTripped(tokens: tokens, enforced: outputGuard.mode == .enforce)
         guard outputGuard.mode == .enforce else { return false }
         held.removeAll()
         ready.append(.finish(.refusal))

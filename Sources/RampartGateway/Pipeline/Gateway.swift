@@ -132,8 +132,10 @@ public final class Gateway: Sendable {
     /// Sends a request and waits for the whole answer.
     ///
     /// - Parameter timeout: the client's own budget (`x-rampart-timeout-ms`), replacing the alias's.
-    public func complete(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<ChatResponse> {
-        let prepared = try await prepare(request, principal: principal, timeout: timeout)
+    /// - Parameter trail: filled in with the guard's verdicts and the route, for the audit event.
+    public func complete(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil,
+                         trail: RequestTrail? = nil) async throws(RampartError) -> Routed<ChatResponse> {
+        let prepared = try await prepare(request, principal: principal, timeout: timeout, trail: trail)
         if let refusal = prepared.refusal {
             return Routed(value: refusal, target: Self.guardTarget, attempts: 0, deadline: prepared.deadline, guardVerdict: .block)
         }
@@ -141,7 +143,9 @@ public final class Gateway: Sendable {
         var served = try await router.run(prepared.plan, deadline: prepared.deadline) { provider, target, limits throws(UpstreamFailure) in
             try await provider.complete(request, model: target.model, limits: limits)
         }
-        if let outputGuard, let refusal = await outputGuard.judge(served.value, prompt: InputGuard.userText(of: request), request: request) {
+        trail?.routed(target: served.target, attempts: served.trace.attempts, fallbackReason: served.trace.fallbackReason)
+        if let outputGuard, let refusal = await outputGuard.judge(served.value, prompt: InputGuard.userText(of: request), request: request,
+                                                                  trail: trail) {
             served.value = refusal
         }
         return routed(served, value: served.value, prepared)
@@ -149,8 +153,9 @@ public final class Gateway: Sendable {
 
     /// Sends a request and returns its stream once the upstream has sent its first event; a
     /// failure before that fails over invisibly, one after it follows the alias's `stream_failover`.
-    public func stream(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil) async throws(RampartError) -> Routed<EventStream> {
-        let prepared = try await prepare(request, principal: principal, timeout: timeout)
+    public func stream(_ request: ChatRequest, principal: Principal, timeout: Duration? = nil,
+                       trail: RequestTrail? = nil) async throws(RampartError) -> Routed<EventStream> {
+        let prepared = try await prepare(request, principal: principal, timeout: timeout, trail: trail)
         if let refusal = prepared.refusal {
             return Routed(value: EventStream.replaying(refusal), target: Self.guardTarget, attempts: 0, deadline: prepared.deadline,
                           guardVerdict: .block)
@@ -163,8 +168,9 @@ public final class Gateway: Sendable {
             }
         }
         let served = try await start(request, [])
+        trail?.routed(target: served.target, attempts: served.trace.attempts, fallbackReason: served.trace.fallbackReason)
         let stitched = StitchedStream(served, request: request, mode: plan.alias.streamFailover ?? config.routing.streamFailover, resume: start)
-        let events = outputGuard.map { $0.watch(stitched.events, prompt: InputGuard.userText(of: request)) } ?? stitched.events
+        let events = outputGuard.map { $0.watch(stitched.events, prompt: InputGuard.userText(of: request), trail: trail) } ?? stitched.events
         return routed(served, value: events, prepared)
     }
 
@@ -192,7 +198,7 @@ public final class Gateway: Sendable {
     }
 
     /// Access checks, the input guard, the route plan and the deadline for one request.
-    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?) async throws(RampartError) -> Prepared {
+    private func prepare(_ request: ChatRequest, principal: Principal, timeout: Duration?, trail: RequestTrail?) async throws(RampartError) -> Prepared {
         let now = ContinuousClock.now
         guard let model = aliases[request.model] else {
             let known = modelAliases(for: principal).prefix(20).joined(separator: ", ")
@@ -215,6 +221,7 @@ public final class Gateway: Sendable {
         var refusal: ChatResponse?
         if let inputGuard {
             let screening = await inputGuard.screen(request)
+            trail?.screened(screening)
             verdict = screening.verdict
             if screening.verdict != .allow {
                 logger.notice("input guard", metadata: [

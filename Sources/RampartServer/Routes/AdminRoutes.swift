@@ -4,12 +4,15 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import RampartGateway
+import RampartStore
 import RampartWire
 
 /// The admin API (docs/routing.md, "Admin API"): provider and breaker state, kill switches, the
 /// admin audit trail. Every request needs `Authorization: Bearer <server.admin_token>`.
 struct AdminRoutes: Sendable {
     let gateway: Gateway
+    /// Records each change as an admin audit event too (beside `admin-events.jsonl`).
+    let audit: AuditRecorder?
 
     func register(on router: Router<RampartRequestContext>) {
         let admin = router.group("/admin")
@@ -33,6 +36,7 @@ struct AdminRoutes: Sendable {
                 try gateway.killSwitches.create(scope: order.scope, target: order.target, tenant: order.tenant, attributes: order.attributes,
                                                 reason: order.reason, expiresAt: order.expiresAt, actor: actor)
             }
+            audit?.admin("kill_switch.create", actor: actor, details: Self.details(created))
             return try Self.json(KillSwitchView(created, now: Date()), status: .created)
         }
         admin.delete("kill-switches/:id") { request, context in
@@ -42,6 +46,7 @@ struct AdminRoutes: Sendable {
             guard let lifted = try record({ try gateway.killSwitches.remove(id: id, actor: actor) }) else {
                 throw RampartError(status: 404, code: "rampart_not_found", message: "There is no kill switch '\(id)' in force.")
             }
+            audit?.admin("kill_switch.remove", actor: actor, details: Self.details(lifted))
             return try Self.json(KillSwitchView(lifted, now: Date()))
         }
         admin.get("events") { request, _ in
@@ -62,6 +67,15 @@ struct AdminRoutes: Sendable {
             throw RampartError(status: 401, code: "rampart_invalid_admin_token",
                                message: "This admin request needs 'Authorization: Bearer <server.admin_token>'; the token sent is missing or wrong.")
         }
+    }
+
+    /// A kill switch as an admin audit event describes it.
+    static func details(_ killSwitch: KillSwitch) -> [String: String] {
+        var details = ["kill_switch": killSwitch.id, "scope": killSwitch.scope.rawValue, "target": killSwitch.target,
+                       "reason": killSwitch.reason, "summary": killSwitch.summary]
+        if let tenant = killSwitch.tenant { details["tenant"] = tenant }
+        if let expiresAt = killSwitch.expiresAt { details["expires_at"] = expiresAt.formatted(.iso8601) }
+        return details
     }
 
     /// Runs an admin change, turning a failure to record it into a typed error.

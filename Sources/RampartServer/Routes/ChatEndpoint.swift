@@ -6,19 +6,37 @@ import Logging
 import NIOCore
 import NIOFoundationCompat
 import RampartGateway
+import RampartStore
 import RampartWire
 
 /// `POST /v1/chat/completions` and `POST /v1/messages`: one handler, parameterised by the wire API
 /// the route speaks. Authenticates, reads the body within the limit, decodes to canonical form,
 /// hands it to the gateway, and writes the answer back in the client's format — as JSON, or as a
-/// stream that forwards each event the moment the upstream produces it.
+/// stream that forwards each event the moment the upstream produces it. With an audit recorder,
+/// every request ends in one audit event: recorded before a JSON answer is returned, and when a
+/// stream has ended (or failed, or its client left).
 struct ChatEndpoint: Sendable {
     let codec: WireCodec
     let gateway: Gateway
     let maxBodyBytes: Int
+    let audit: AuditRecorder?
 
     func handle(_ request: Request, context: RampartRequestContext) async throws -> Response {
+        let trail = audit.map { _ in RequestTrail(requestID: context.requestID, api: codec.api) }
+        do {
+            let (response, streaming) = try await serve(request, context: context, trail: trail)
+            if let trail, !streaming { audit?.finish(trail, status: 200) }
+            return response
+        } catch {
+            if let trail { finish(trail, failure: error) }
+            throw error
+        }
+    }
+
+    /// The answer, and whether it is a stream (whose audit event its body records).
+    private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?) async throws -> (Response, Bool) {
         let principal = try gateway.authenticate(secret: Self.presentedKey(request.headers))
+        trail?.authenticated(principal)
         let timeout = try Self.timeout(request.headers)
         let body = try await readBody(request)
         let chat: ChatRequest
@@ -27,21 +45,37 @@ struct ChatEndpoint: Sendable {
         } catch {
             throw RampartError(error)
         }
+        trail?.asked(chat)
         let gateway = gateway
         if chat.stream {
-            let routed = try await context.client.cancellingOnDisconnect { try await gateway.stream(chat, principal: principal, timeout: timeout) }
-            return Response(status: .ok, headers: RouteHeaders.fields(contentType: "text/event-stream", routed),
-                            body: streamBody(routed.value, request: chat, target: routed.target, deadline: routed.deadline, client: context.client))
+            let routed = try await context.client.cancellingOnDisconnect {
+                try await gateway.stream(chat, principal: principal, timeout: timeout, trail: trail)
+            }
+            return (Response(status: .ok, headers: RouteHeaders.fields(contentType: "text/event-stream", routed),
+                             body: streamBody(routed.value, request: chat, target: routed.target, deadline: routed.deadline,
+                                              client: context.client, trail: trail)), true)
         }
-        let routed = try await context.client.cancellingOnDisconnect { try await gateway.complete(chat, principal: principal, timeout: timeout) }
+        let routed = try await context.client.cancellingOnDisconnect {
+            try await gateway.complete(chat, principal: principal, timeout: timeout, trail: trail)
+        }
+        trail?.answered(routed.value)
         let json: Data
         do {
             json = try codec.encodeResponse(routed.value)
         } catch {
             throw gateway.report(.untranslatable(error), target: routed.target, request: chat)
         }
-        return Response(status: .ok, headers: RouteHeaders.fields(contentType: "application/json", routed),
-                        body: .init(byteBuffer: ByteBuffer(data: json)))
+        return (Response(status: .ok, headers: RouteHeaders.fields(contentType: "application/json", routed),
+                         body: .init(byteBuffer: ByteBuffer(data: json))), false)
+    }
+
+    /// Records a request that ended in `failure` (as ``ErrorMiddleware`` will answer it).
+    private func finish(_ trail: RequestTrail, failure: any Error) {
+        switch failure {
+        case let error as RampartError: audit?.finish(trail, status: error.status, error: error)
+        case is ClientConnection.Disconnected, is CancellationError: audit?.finish(trail, status: 499, cancelled: true)
+        default: audit?.finish(trail, status: 500, error: RampartError(status: 500, code: "rampart_internal_error", message: "\(failure)"))
+        }
     }
 
     /// The client's own deadline from `x-rampart-timeout-ms`, if it sent one.
@@ -84,9 +118,10 @@ struct ChatEndpoint: Sendable {
     /// upstream is silent; so does the request's deadline, with a typed error event. Either way
     /// the producer is cancelled, which drops the upstream stream and so cancels the upstream request.
     private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, deadline: ContinuousClock.Instant,
-                            client: ClientConnection) -> ResponseBody {
+                            client: ClientConnection, trail: RequestTrail?) -> ResponseBody {
         let codec = codec
         let gateway = gateway
+        let audit = audit
         return ResponseBody { writer in
             let relay = AsyncThrowingChannel<StreamEvent, any Error>()
             let hangUp = client.onHangUp { relay.fail(ClientConnection.Disconnected()) }
@@ -110,11 +145,13 @@ struct ChatEndpoint: Sendable {
                 defer { group.cancelAll() }
                 var encoder = codec.streamEncoder(for: request)
                 var iterator = relay.makeAsyncIterator()
+                var streamError: RampartError?
                 while true {
                     let frame: String
                     let done: Bool
                     do {
                         if let event = try await iterator.next() {
+                            trail?.streamed(event)
                             frame = try encoder.encode(event)
                             done = false
                         } else {
@@ -122,13 +159,17 @@ struct ChatEndpoint: Sendable {
                             done = true
                         }
                     } catch let disconnected as ClientConnection.Disconnected {
+                        if let trail { audit?.finish(trail, status: 499, cancelled: true) }
                         throw disconnected
                     } catch {
                         let failure = error as? UpstreamFailure ?? (error as? WireError).map(UpstreamFailure.untranslatable)
                             ?? .streamCut("\(error)")
-                        frame = encoder.error(gateway.report(failure, target: target, request: request))
+                        let clientError = gateway.report(failure, target: target, request: request)
+                        streamError = clientError
+                        frame = encoder.error(clientError)
                         done = true
                     }
+                    if done, let trail { audit?.finish(trail, status: 200, error: streamError) }
                     if !frame.isEmpty { try await writer.write(ByteBuffer(string: frame)) }
                     if done { break }
                 }

@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import RampartGuard
+import RampartStore
+import RampartWire
+
+/// Turns finished requests and admin actions into audit events and hands them to the
+/// ``AuditLog``, keeping prompt and response text only as `store.text` allows.
+///
+/// Guarantees: no API key or bearer token reaches an event (requests are known by key id and
+/// tenant); under `redacted`, secrets and personal data are replaced by the guard's ``Redactor``
+/// before text is kept; under `hash`, only SHA-256 digests are.
+public struct AuditRecorder: Sendable {
+    public let log: AuditLog
+    public let textPolicy: TextPolicy
+    private let redactor = Redactor()
+
+    public init(log: AuditLog, textPolicy: TextPolicy) {
+        self.log = log
+        self.textPolicy = textPolicy
+    }
+
+    /// Records how `trail`'s request ended: with `status`, and `error` when the answer was one;
+    /// `cancelled` when the client went away first.
+    public func finish(_ trail: RequestTrail, status: Int, error: RampartError? = nil, cancelled: Bool = false) {
+        let state = trail.state.withLockedValue { $0 }
+        let latency = trail.started.duration(to: .now)
+        let event = AuditEvent(
+            time: trail.arrived, kind: .request, requestID: trail.requestID, keyID: state.principal?.keyID, tenant: state.principal?.tenant,
+            alias: state.alias, api: trail.api.rawValue, stream: state.stream, route: state.route, attempts: state.attempts,
+            fallbackReason: state.fallbackReason, guardRecords: state.guardRecords,
+            outcome: Self.outcome(state, error: error, cancelled: cancelled), status: status, errorCode: error?.code,
+            latencyMs: ((Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15) * 1000).rounded() / 1000,
+            usage: state.usage.map { .init(promptTokens: $0.inputTokens, completionTokens: $0.outputTokens) },
+            prompt: state.prompt.flatMap(kept), response: state.answer.isEmpty ? nil : kept(state.answer))
+        log.record(event)
+    }
+
+    /// Records an admin action.
+    public func admin(_ action: String, actor: String, details: [String: String]) {
+        log.record(AuditEvent(kind: .admin, outcome: .done, action: action, actor: actor, details: details))
+    }
+
+    /// `text` as the policy keeps it.
+    func kept(_ text: String) -> StoredText? {
+        switch textPolicy {
+        case .none: return nil
+        case .hash: return StoredText(sha256: AuditChain.sha256(text))
+        case .full: return StoredText(sha256: AuditChain.sha256(text), text: text)
+        case .redacted:
+            let redaction = redactor.redact(text)
+            return StoredText(sha256: AuditChain.sha256(text), text: redaction.text, redacted: !redaction.findings.isEmpty)
+        }
+    }
+
+    static func outcome(_ state: RequestTrail.State, error: RampartError?, cancelled: Bool) -> AuditEvent.Outcome {
+        if cancelled { return .cancelled }
+        if let error {
+            if error.code == "rampart_policy_violation" { return .blocked }
+            let upstream = error.code.hasPrefix("rampart_upstream") || ["rampart_no_healthy_route", "rampart_deadline_exceeded"].contains(error.code)
+            return upstream ? .failed : .rejected
+        }
+        if state.halted { return .halted }
+        return state.refusedByGuard ? .blocked : .ok
+    }
+}
+
+extension AuditRecorder {
+    /// Opens the store `config` names and the journal in `<state_dir>/audit-journal`, stores what
+    /// an earlier run left there, and starts writing.
+    public static func open(_ config: RampartConfig, logger: Logger) throws(StoreError) -> AuditRecorder {
+        var options = AuditLog.Options()
+        options.spillLimitBytes = config.store.spillMaxBytes
+        options.retention = config.store.retentionDays.map { .seconds($0 * 86_400) }
+        let log = try AuditLog(store: try openStore(config), journalDirectory: journalDirectory(config), options: options, logger: logger)
+        return AuditRecorder(log: log, textPolicy: config.store.text)
+    }
+
+    /// The store `config` names, opened (for `rampart audit` and the recorder).
+    public static func openStore(_ config: RampartConfig) throws(StoreError) -> any AuditStore {
+        switch try config.store.location(stateDirectory: config.server.stateDirectory) {
+        case .sqlite(let path): return try SQLiteAuditStore(path: path)
+        case .postgres: throw StoreError("PostgreSQL stores are not supported by this build yet; use sqlite://PATH")
+        }
+    }
+
+    /// Where the journal (and the chain's head file) is kept.
+    public static func journalDirectory(_ config: RampartConfig) -> String {
+        config.server.stateDirectory + "/audit-journal"
+    }
+}

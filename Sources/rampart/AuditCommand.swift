@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RampartGateway
+import RampartStore
+
+/// `rampart audit …`.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Work with the audit trail.",
+        subcommands: [Verify.self]
+    )
+
+    /// `rampart audit verify`.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that no audit event was edited, replaced or deleted.",
+            discussion: """
+                Walks the hash chain of the store the configuration names (store.url; by default \
+                sqlite://<state_dir>/rampart.db): every event must carry the hash of the one before it and a \
+                hash of its own body, and its indexed columns must match that body. The chain's head is also \
+                compared with the one the server keeps beside its journal (<state_dir>/audit-journal/\
+                audit-head.json), which shows events cut from the end. Events pruned by retention are not a \
+                break: the chain then starts from the last pruned event's hash.
+
+                Exit codes: 0 intact, 1 a break was found, 2 the store cannot be read.
+                """
+        )
+
+        @Option(help: ArgumentHelp("The configuration whose store to check (default: the quickstart's, in the working directory).",
+                                   valueName: "file"))
+        var config: String?
+
+        @Flag(help: "Print the result as JSON: {\"intact\", \"events\", \"head\", \"anchor\", \"problems\"}.")
+        var json = false
+
+        func run() throws {
+            let configuration: RampartConfig
+            do {
+                configuration = try config.map { try ConfigLoader.load(path: $0) } ?? Quickstart.configuration(environment: [:])
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            var verification: AuditVerification
+            do {
+                verification = try AuditRecorder.openStore(configuration).verify()
+            } catch {
+                printError("Cannot read the audit store: \(error)")
+                throw ExitCode(2)
+            }
+            let headFile = AuditRecorder.journalDirectory(configuration) + "/audit-head.json"
+            if let data = FileManager.default.contents(atPath: headFile), let kept = try? JSONDecoder().decode(ChainHead.self, from: data),
+               kept.seq > verification.head.seq {
+                verification.problems.append("the store ends at seq \(verification.head.seq), but the server had written up to seq \(kept.seq) "
+                                             + "(\(headFile)): events were removed from the end")
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                var object = try JSONSerialization.jsonObject(with: encoder.encode(verification)) as? [String: Any] ?? [:]
+                object["intact"] = verification.intact
+                print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            } else if verification.intact {
+                print("audit trail intact: \(verification.events) events, head seq \(verification.head.seq) hash \(verification.head.hash)")
+            } else {
+                print("audit trail BROKEN: \(verification.problems.count) problem(s) in \(verification.events) events")
+                for problem in verification.problems { print("  - \(problem)") }
+            }
+            if !verification.intact { throw ExitCode(1) }
+        }
+    }
+}
