@@ -1,0 +1,167 @@
+"""The audit trail end to end: durability across kill -9, spill and replay while the store is
+locked, `rampart audit verify` against edits and deletions, and no secret written anywhere.
+
+Each test runs its own Rampart with the default SQLite store in its state directory and reads the
+database directly with Python's sqlite3 module.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from e2e_util import httpx
+from fake_upstreams import FakeOpenAI
+from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
+from routing_util import (ADMIN_TOKEN, FAKE_OPENAI_KEY, RAMPART_TEST_KEY, admin, chat, fake_providers, make_config,
+                          wait_until)
+from fake_upstreams import FakeAnthropic
+
+
+def audit_config(state: Path, port: int, fo: FakeOpenAI | None = None, text: str = "hash") -> str:
+    providers = [{"id": "sim", "kind": "simulator"}]
+    models = [{"alias": "sim", "targets": [{"provider": "sim", "model": "m"}]}]
+    if fo is not None:
+        providers += fake_providers(fo, FakeAnthropic(api_key="unused"))[:1]
+        models.append({"alias": "via-openai", "targets": [{"provider": "fake-openai", "model": "gpt-test"}]})
+    return make_config(port, state, providers=providers, models=models) + f"store: {{text: {text}}}\n"
+
+
+def stored(state: Path) -> list[dict]:
+    with sqlite3.connect(state / "rampart.db") as db:
+        return [json.loads(body) for (body,) in db.execute("SELECT body FROM audit_events ORDER BY seq")]
+
+
+def verify(config_path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(rampart_bin()), "audit", "verify", "--config", str(config_path)], capture_output=True, text=True,
+                          timeout=60, env=rampart_env())
+
+
+def test_no_answered_request_loses_its_event_when_rampart_is_killed(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    config = audit_config(state, port)
+    rampart = start_rampart(tmp_path, config, port=port)
+    answered: list[str] = []
+    lock, stop = threading.Lock(), threading.Event()
+
+    def client():
+        with httpx.Client(base_url=rampart.base_url, timeout=5) as http:
+            while not stop.is_set():
+                try:
+                    reply = chat(http, "openai", "sim")
+                except Exception:  # noqa: BLE001 - the server dies under us
+                    return
+                if reply.status == 200:
+                    with lock:
+                        answered.append(reply.headers["x-rampart-request-id"])
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.5)
+    rampart.stop(sig=signal.SIGKILL)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert len(answered) > 100, "the load was too light to mean anything"
+
+    restarted = start_rampart(tmp_path, config, port=port, name="restarted")
+    try:
+        # The journal left by the killed process is stored by the new one's writer.
+        wait_until(lambda: set(answered) <= {e["request_id"] for e in stored(state)}, timeout=10)
+        missing = set(answered) - {e["request_id"] for e in stored(state)}
+        assert not missing, f"{len(missing)} answered requests have no audit event"
+    finally:
+        restarted.stop()
+    result = verify(tmp_path / "restarted.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_events_spill_while_the_store_is_locked_and_are_stored_when_it_returns(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    rampart = start_rampart(tmp_path, audit_config(state, port), port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            assert chat(http, "openai", "sim").status == 200
+            wait_until(lambda: len(stored(state)) == 1, timeout=5)
+            blocker = sqlite3.connect(state / "rampart.db", isolation_level=None)
+            blocker.execute("BEGIN EXCLUSIVE")   # no other writer until it ends
+            try:
+                for _ in range(20):
+                    assert chat(http, "openai", "sim").status == 200, "answering does not wait for the store"
+                degraded = wait_until(lambda: (r := http.get("/readyz")).status_code == 503 and r, timeout=15)
+                body = degraded.json()
+                assert body["status"] == "degraded" and "unreachable" in body["reason"]
+                assert body["audit"]["pending"] >= 20 and body["audit"]["store_error"]
+            finally:
+                blocker.execute("COMMIT")
+                blocker.close()
+            wait_until(lambda: len(stored(state)) == 21, timeout=20)
+            wait_until(lambda: http.get("/readyz").status_code == 200, timeout=10)
+            assert "spilled events stored" in rampart.log_text()
+    finally:
+        rampart.stop()
+
+
+def test_audit_verify_finds_edited_and_deleted_events(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    rampart = start_rampart(tmp_path, audit_config(state, port), port=port)
+    with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+        for _ in range(6):
+            assert chat(http, "openai", "sim").status == 200
+    rampart.stop()   # SIGTERM: the trail is flushed
+    config_path = tmp_path / "rampart.yaml"
+    intact = verify(config_path)
+    assert intact.returncode == 0 and "intact: 6 events" in intact.stdout, intact.stdout + intact.stderr
+
+    db = sqlite3.connect(state / "rampart.db", isolation_level=None)
+    db.execute("UPDATE audit_events SET body = replace(body, '\"status\":200', '\"status\":201') WHERE seq = 2")
+    edited = verify(config_path)
+    assert edited.returncode == 1 and "seq 2: its body does not match its hash" in edited.stdout, edited.stdout
+
+    db.execute("UPDATE audit_events SET body = replace(body, '\"status\":201', '\"status\":200') WHERE seq = 2")
+    db.execute("DELETE FROM audit_events WHERE seq = 4")
+    deleted = verify(config_path)
+    assert deleted.returncode == 1 and "events 4–4 are missing" in deleted.stdout, deleted.stdout
+
+    db.execute("DELETE FROM audit_events WHERE seq >= 4")
+    cut = verify(config_path)
+    assert cut.returncode == 1 and "removed from the end" in cut.stdout, cut.stdout
+    db.close()
+
+
+def test_no_key_token_or_provider_credential_is_written_anywhere(tmp_path):
+    fo = FakeOpenAI(api_key=FAKE_OPENAI_KEY).start()
+    state, port = tmp_path / "state", free_port()
+    pasted = "sk-proj-PASTEDSECRET1234567890abcdefXYZ"
+    wrong_key = "rk-wrong-key-7f3e9a1c55d2"
+    rampart = start_rampart(tmp_path, audit_config(state, port, fo, text="redacted"), port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            assert chat(http, "openai", "via-openai", text=f"my key is {pasted}, keep it safe").status == 200
+            assert chat(http, "openai", "via-openai", stream=True).status == 200
+            assert chat(http, "anthropic", "via-openai").status == 200
+            assert chat(http, "openai", "sim", key=wrong_key).status == 401
+            assert chat(http, "openai", "sim", key=None).status == 401
+            created = admin(http, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "sim", "reason": "test"})
+            assert created.status_code == 201
+        rampart.stop()
+    finally:
+        fo.stop()
+    events = stored(state)
+    assert len(events) == 6 and events[-1]["kind"] == "admin" and events[-1]["action"] == "kill_switch.create"
+    assert events[0]["prompt"]["redacted"] is True and pasted not in events[0]["prompt"]["text"]
+    secrets = [RAMPART_TEST_KEY, FAKE_OPENAI_KEY, ADMIN_TOKEN, wrong_key, pasted]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".yaml"]
+    assert any(p.name == "rampart.db" for p in written) and any(p.name.endswith(".log") for p in written)
+    for path in written:
+        data = path.read_bytes()
+        for secret in secrets:
+            assert secret.encode() not in data, f"{secret[:8]}… found in {path.relative_to(tmp_path)}"
