@@ -165,10 +165,13 @@ start_nginx() {
 
 # Rampart config with the one alias `bench` -> the nginx upstream.
 # GUARD=off|monitor|enforce sets guard.input.mode and OUTPUT_GUARD guard.output.mode
-# (both default off: the proxy core alone).
+# (both default off: the proxy core alone). The audit trail is on, as always, with its database
+# and journal in $TMP/state; AUDIT_TEXT=none|hash|redacted|full sets store.text (unset: the
+# default, hash, and no store section, so that builds from before the audit trail run too).
 write_bench_config() { # file
     cat > "$1" <<EOF
-server: {host: 127.0.0.1, port: $RAMPART_PORT}
+server: {host: 127.0.0.1, port: $RAMPART_PORT, state_dir: "$TMP/state"}
+${AUDIT_TEXT+store: {text: $AUDIT_TEXT\}}
 guard: {input: {mode: ${GUARD:-off}}, output: {mode: ${OUTPUT_GUARD:-off}}}
 providers:
   - {id: static, kind: openai, base_url: "http://127.0.0.1:$UPSTREAM_PORT/v1", api_key: bench-key}

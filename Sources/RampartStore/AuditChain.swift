@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Crypto
 import Foundation
 
@@ -13,9 +18,67 @@ public enum AuditChain {
     /// The "previous hash" of the first event.
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// The canonical JSON of `event`, as stored and hashed.
-    public static func encode(_ event: AuditEvent) throws -> String {
-        String(decoding: try encoder.encode(event), as: UTF8.self)
+    /// The canonical JSON of `event`, as stored and hashed: members in key order, absent values
+    /// left out, written by ``CanonicalJSON``.
+    public static func encode(_ event: AuditEvent) -> String {
+        var json = CanonicalJSON()
+        json.beginObject()
+        json.member("action", event.action)
+        json.member("actor", event.actor)
+        json.member("alias", event.alias)
+        json.member("api", event.api)
+        json.member("attempts", event.attempts)
+        json.member("details", event.details)
+        json.member("error_code", event.errorCode)
+        json.member("fallback_reason", event.fallbackReason)
+        json.key("guard")
+        json.beginArray()
+        for record in event.guardRecords {
+            json.beginObject()
+            json.member("action", record.action)
+            json.key("categories")
+            json.beginObject()
+            for (category, score) in record.categories.sorted(by: { $0.key < $1.key }) { json.member(category, score) }
+            json.endObject()
+            json.member("direction", record.direction)
+            json.member("explanation", record.explanation)
+            json.member("stage", record.stage)
+            json.member("verdict", record.verdict)
+            json.endObject()
+        }
+        json.endArray()
+        json.member("id", event.id)
+        json.member("key_id", event.keyID)
+        json.member("kind", event.kind.rawValue)
+        json.member("latency_ms", event.latencyMs)
+        json.member("outcome", event.outcome.rawValue)
+        storedText("prompt", event.prompt, into: &json)
+        json.member("request_id", event.requestID)
+        storedText("response", event.response, into: &json)
+        json.member("route", event.route)
+        json.member("status", event.status)
+        json.member("stream", event.stream)
+        json.member("tenant", event.tenant)
+        json.member("time", format(event.time))
+        if let usage = event.usage {
+            json.key("usage")
+            json.beginObject()
+            json.member("completion_tokens", usage.completionTokens)
+            json.member("prompt_tokens", usage.promptTokens)
+            json.endObject()
+        }
+        json.endObject()
+        return json.string
+    }
+
+    private static func storedText(_ name: String, _ text: StoredText?, into json: inout CanonicalJSON) {
+        guard let text else { return }
+        json.key(name)
+        json.beginObject()
+        json.member("redacted", text.redacted)
+        json.member("sha256", text.sha256)
+        json.member("text", text.text)
+        json.endObject()
     }
 
     /// The event a stored body holds.
@@ -29,12 +92,24 @@ public enum AuditChain {
         hasher.update(data: Data(previous.utf8))
         hasher.update(data: Data([0x0A]))
         hasher.update(data: Data(body.utf8))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
 
     /// SHA-256 of `text`, hex: how text is kept under the `hash` policy.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    /// Lower-case hex of a digest (a table lookup per byte: this runs for every request).
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(SHA256.Digest.byteCount * 2)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Times as `2026-11-30T11:10:00.123Z`: whole seconds by the ISO 8601 formatter, milliseconds
@@ -43,8 +118,15 @@ public enum AuditChain {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let (wholeSeconds, millis) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
-        let text = Date(timeIntervalSince1970: TimeInterval(wholeSeconds)).formatted(.iso8601)
-        return String(text.dropLast()) + "." + String(format: "%03lld", millis) + "Z"
+        var time = time_t(wholeSeconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        func digits(_ value: Int32, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2) + "T"
+            + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "." + digits(Int32(millis), 3) + "Z"
     }
 
     /// The instant ``format(_:)`` wrote, or nil.
@@ -53,16 +135,6 @@ public enum AuditChain {
               let seconds = try? Date(String(text[..<dot]) + "Z", strategy: .iso8601) else { return nil }
         return Date(timeIntervalSince1970: Double(Int64(seconds.timeIntervalSince1970) * 1000 + millis) / 1000)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(format(date))
-        }
-        return encoder
-    }()
 
     private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

@@ -26,9 +26,9 @@ public struct JournaledEvent: Sendable {
     /// ``AuditChain/encode(_:)`` of ``event``: what is stored and hashed.
     public var body: String
 
-    public init(event: AuditEvent) throws {
+    public init(event: AuditEvent) {
         self.event = event
-        body = try AuditChain.encode(event)
+        body = AuditChain.encode(event)
     }
 
     public init(body: String) throws {

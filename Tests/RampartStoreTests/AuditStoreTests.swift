@@ -19,16 +19,34 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
 @Suite struct AuditChainTests {
     @Test func eventsRoundTripThroughTheirCanonicalJSON() throws {
         let event = requestEvent(1)
-        let body = try AuditChain.encode(event)
+        let body = AuditChain.encode(event)
         #expect(try AuditChain.decode(body) == event)
         #expect(body.contains(#""request_id":"req-1""#) && body.contains(#""prompt_tokens":3"#))
-        #expect(try AuditChain.encode(AuditChain.decode(body)) == body, "canonical: encoding again gives the same bytes")
+        #expect(AuditChain.encode(try AuditChain.decode(body)) == body, "canonical: encoding again gives the same bytes")
+    }
+
+    @Test func awkwardTextAndNumbersSurviveTheCanonicalForm() throws {
+        var event = requestEvent(2)
+        event.prompt = StoredText(sha256: "x", text: "quote \" backslash \\ newline \n tab \t bell \u{07} émoji 🛡️ </script>", redacted: true)
+        event.guardRecords = [.init(direction: "input", verdict: "block", stage: 2, action: "block",
+                                    categories: ["weapons": 0.978, "cyber": 1e-7, "fraud": 1], explanation: "a \"why\"")]
+        event.details = ["b": "2", "a": "1"]
+        event.latencyMs = 0.125
+        let body = AuditChain.encode(event)
+        #expect(try AuditChain.decode(body) == event)
+        #expect(AuditChain.encode(try AuditChain.decode(body)) == body)
+        #expect(body.contains(#""details":{"a":"1","b":"2"}"#) && body.contains(#"\u0007"#))
+        // Members in key order: where each top-level key first appears.
+        let keys = ["alias", "api", "attempts", "details", "guard", "id", "key_id", "kind", "latency_ms", "outcome", "prompt", "request_id",
+                    "route", "status", "tenant", "time", "usage"]
+        let positions = keys.compactMap { body.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.count == keys.count && positions == positions.sorted())
     }
 
     @Test func anIntactChainVerifiesAndEditsDeletionsAndColumnChangesAreFound() throws {
         let directory = temporaryDirectory()
         let store = try SQLiteAuditStore(path: directory + "/audit.db")
-        let head = try store.append((1...5).map { try JournaledEvent(event: requestEvent($0)) })
+        let head = try store.append((1...5).map { JournaledEvent(event: requestEvent($0)) })
         #expect(head.seq == 5)
         let intact = try store.verify()
         #expect(intact.intact && intact.events == 5 && intact.head == head, "\(intact.problems)")
@@ -48,9 +66,9 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
 
     @Test func replayedEventsAreNotStoredTwice() throws {
         let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
-        let events = try (1...3).map { try JournaledEvent(event: requestEvent($0)) }
+        let events = (1...3).map { JournaledEvent(event: requestEvent($0)) }
         _ = try store.append(events)
-        let head = try store.append(events + [try JournaledEvent(event: requestEvent(4))])
+        let head = try store.append(events + [JournaledEvent(event: requestEvent(4))])
         #expect(head.seq == 4)
         #expect(try store.verify().intact)
     }
@@ -58,8 +76,8 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
     @Test func pruningKeepsTheChainVerifiable() throws {
         let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
         let old = Date().addingTimeInterval(-40 * 86_400)
-        _ = try store.append((1...4).map { try JournaledEvent(event: requestEvent($0, time: old)) })
-        _ = try store.append((5...6).map { try JournaledEvent(event: requestEvent($0)) })
+        _ = try store.append((1...4).map { JournaledEvent(event: requestEvent($0, time: old)) })
+        _ = try store.append((5...6).map { JournaledEvent(event: requestEvent($0)) })
         #expect(try store.prune(before: Date().addingTimeInterval(-30 * 86_400)) == 4)
         let verification = try store.verify()
         #expect(verification.intact && verification.events == 2 && verification.anchor.seq == 4)
@@ -148,5 +166,17 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
         for index in 1...100 { log.record(requestEvent(index)) }
         #expect(log.status.dropped > 0 && !log.status.healthy)
         await log.shutdown()
+    }
+}
+
+@Suite struct AuditEventIDTests {
+    @Test func idsAreVersion7UUIDsThatSortInTimeOrder() {
+        let start = Date(timeIntervalSince1970: 1_796_000_000)
+        let ids = (0..<50).map { AuditEvent.timeOrderedID(start.addingTimeInterval(Double($0) / 100)) }
+        #expect(ids == ids.sorted() && Set(ids).count == ids.count)
+        for id in ids {
+            let uuid = UUID(uuidString: id)
+            #expect(uuid != nil && id == id.lowercased() && Array(id)[14] == "7" && "89ab".contains(Array(id)[19]))
+        }
     }
 }

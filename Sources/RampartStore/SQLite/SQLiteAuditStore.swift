@@ -49,7 +49,6 @@ public final class SQLiteAuditStore: AuditStore {
                     hash TEXT NOT NULL
                 );
                 CREATE INDEX audit_events_time ON audit_events(time_ms);
-                CREATE INDEX audit_events_tenant ON audit_events(tenant, time_ms);
                 CREATE TABLE audit_anchor (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     seq INTEGER NOT NULL,
@@ -63,15 +62,16 @@ public final class SQLiteAuditStore: AuditStore {
     public func append(_ events: [JournaledEvent]) throws -> ChainHead {
         try pool.write { db in
             var head = try Self.head(db)
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO audit_events
+                    (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             for item in events {
                 let event = item.event
                 let seq = head.seq + 1
                 let hash = AuditChain.hash(previous: head.hash, body: item.body)
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO audit_events
-                        (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [
+                try insert.execute(arguments: [
                         seq, event.id, Self.milliseconds(event.time), event.kind.rawValue, event.requestID, event.keyID, event.tenant,
                         event.alias, event.route, event.outcome.rawValue, event.status, item.body, head.hash, hash,
                     ])
