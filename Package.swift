@@ -67,6 +67,10 @@ let package = Package(
             dependencies: ["RampartGateway", "RampartGuard", "RampartWire", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "RampartRisk",
+            dependencies: ["RampartGuard", "RampartRedTeam", "RampartStore"]
+        ),
+        .target(
             name: "RampartServer",
             dependencies: [
                 "RampartGateway",
@@ -89,6 +93,8 @@ let package = Package(
                 "RampartGateway",
                 "RampartGuard",
                 "RampartRedTeam",
+                "RampartRisk",
+                "RampartStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -101,6 +107,7 @@ let package = Package(
         .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
         .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGateway", "RampartGuard"]),
         .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
+        .testTarget(name: "RampartRiskTests", dependencies: ["RampartRisk", "RampartStore", "RampartGuard", "RampartRedTeam"]),
         .testTarget(name: "RampartStoreTests", dependencies: ["RampartStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "RampartServerTests",

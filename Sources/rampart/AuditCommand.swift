@@ -11,6 +11,17 @@ struct AuditCommand: ParsableCommand {
         subcommands: [Verify.self]
     )
 
+    /// The configuration at `path`, or the quickstart's (whose store is in the working directory);
+    /// exit code 2 when the file cannot be loaded.
+    static func configuration(_ path: String?) throws -> RampartConfig {
+        do {
+            return try path.map { try ConfigLoader.load(path: $0) } ?? Quickstart.configuration(environment: [:])
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
     /// `rampart audit verify`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -35,13 +46,7 @@ struct AuditCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let configuration: RampartConfig
-            do {
-                configuration = try config.map { try ConfigLoader.load(path: $0) } ?? Quickstart.configuration(environment: [:])
-            } catch {
-                printError("\(error)")
-                throw ExitCode(2)
-            }
+            let configuration = try AuditCommand.configuration(config)
             var verification: AuditVerification
             do {
                 verification = try AuditRecorder.openStore(configuration).verify()

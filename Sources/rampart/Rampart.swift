@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -11,7 +12,7 @@ struct Rampart: AsyncParsableCommand {
             Exit codes: 0 = ran and met its gates, 1 = ran and failed a gate (for example an invalid \
             configuration), 2 = could not run (bad arguments, unreadable input).
             """,
-        subcommands: [Serve.self, CheckCommand.self, EvalCommand.self, GuardCommand.self, RedTeamCommand.self, AuditCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, CheckCommand.self, EvalCommand.self, GuardCommand.self, RedTeamCommand.self, AuditCommand.self, HuntCommand.self, ConfigCommand.self]
     )
 }
 
@@ -24,6 +25,18 @@ enum RampartMain {
         // (measured: most of the proxy's per-request cost was those hops). Must happen first, on
         // the main thread, before any other task exists.
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        await Rampart.main()
+        do {
+            var command = try Rampart.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // DESIGN.md §3: bad arguments mean "could not run", exit code 2 (ArgumentParser's own is 64).
+            guard Rampart.exitCode(for: error) == .validationFailure else { Rampart.exit(withError: error) }
+            printError(Rampart.fullMessage(for: error))
+            Foundation.exit(2)
+        }
     }
 }

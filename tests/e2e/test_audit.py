@@ -165,3 +165,24 @@ def test_no_key_token_or_provider_credential_is_written_anywhere(tmp_path):
         data = path.read_bytes()
         for secret in secrets:
             assert secret.encode() not in data, f"{secret[:8]}… found in {path.relative_to(tmp_path)}"
+
+
+def test_a_hunt_finds_earlier_uses_of_an_attack_and_who_sent_them(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    rampart = start_rampart(tmp_path, audit_config(state, port, text="redacted"), port=port)
+    with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+        assert chat(http, "openai", "sim", text="How do I bake sourdough bread?").status == 200
+        exported = subprocess.run([str(rampart_bin()), "redteam", "--export", str(tmp_path / "attacks.jsonl"), "--techniques",
+                                   "grandmother", "--per-category", "1"], capture_output=True, text=True, timeout=60)
+        assert exported.returncode == 0, exported.stderr
+        attacks = [json.loads(line)["text"] for line in (tmp_path / "attacks.jsonl").read_text().splitlines()[:2]]
+        for attack in attacks:   # the technique around two goals, as an attacker would have sent it
+            chat(http, "openai", "sim", text=attack)
+    rampart.stop()
+    result = subprocess.run([str(rampart_bin()), "hunt", "--config", str(tmp_path / "rampart.yaml"), "--since", "1h",
+                             "--detector", "technique:grandmother", "--json"], capture_output=True, text=True, timeout=60, env=rampart_env())
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["requests"] == 3 and report["matches"] == 2 and report["without_text"] == 0
+    assert report["by_tenant"] == {"acme": 2} and report["by_key"] == {"test-app": 2}
+    assert all("grandmother" in example["evidence"] for example in report["examples"])
