@@ -12,7 +12,7 @@ public enum RampartServer {
     /// - Parameters:
     ///   - audit: records one audit event per chat request; without it nothing is recorded.
     ///   - metrics: the registry `GET /metrics` renders; without one the route is absent.
-    public static func router(gateway: Gateway, audit: AuditRecorder? = nil,
+    public static func router(gateway: Gateway, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
                               metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
         router.middlewares.add(ErrorMiddleware())
@@ -22,7 +22,7 @@ public enum RampartServer {
         router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
         InfoRoutes(gateway: gateway, audit: audit).register(on: router)
-        AdminRoutes(gateway: gateway, audit: audit).register(on: router)
+        AdminRoutes(gateway: gateway, audit: audit, incidents: incidents).register(on: router)
         GuardCheckRoute(gateway: gateway).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
@@ -34,11 +34,11 @@ public enum RampartServer {
     }
 
     /// The application listening on the configured host and port.
-    public static func application(gateway: Gateway, audit: AuditRecorder?, metrics: PrometheusCollectorRegistry?,
+    public static func application(gateway: Gateway, audit: AuditRecorder?, incidents: IncidentDesk?, metrics: PrometheusCollectorRegistry?,
                                    logger: Logger) -> some ApplicationProtocol {
         let server = gateway.config.server
         return Application(
-            router: router(gateway: gateway, audit: audit, metrics: metrics),
+            router: router(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
             configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
             onServerRunning: { channel in

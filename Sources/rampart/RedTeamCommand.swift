@@ -116,6 +116,15 @@ struct RedTeamCommand: AsyncParsableCommand {
         """, valueName: "file"))
     var export: String?
 
+    @Flag(help: ArgumentHelp("""
+        When the run finds a broad or universal weakness, open an incident in the store of --config (or \
+        --incidents-config) and notify its escalation routes.
+        """))
+    var openIncidents = false
+
+    @Option(help: ArgumentHelp("The configuration whose store gets --open-incidents' incident (default: --config).", valueName: "file"))
+    var incidentsConfig: String?
+
     @Flag(help: "List the techniques and mutators and exit.")
     var list = false
 
@@ -127,6 +136,9 @@ struct RedTeamCommand: AsyncParsableCommand {
         guard perCategory > 0, concurrency > 0 else { throw ValidationError("--per-category and --concurrency must be positive") }
         if let maxSuccessRate, !(0...1).contains(maxSuccessRate) { throw ValidationError("--max-success-rate must be between 0 and 1") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
+        if openIncidents, config == nil, incidentsConfig == nil {
+            throw ValidationError("--open-incidents needs a store: --config FILE, or --incidents-config FILE with --url")
+        }
         guard retries >= 0, budget > 0 else { throw ValidationError("--retries must be 0 or more and --budget positive") }
         if adaptive, attacker.attackerURL != nil { throw ValidationError("choose one search: --adaptive or --attacker-url") }
     }
@@ -187,6 +199,11 @@ struct RedTeamCommand: AsyncParsableCommand {
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
         if let html { try HTMLReport.render(report).write(toFile: html, atomically: true, encoding: .utf8) }
         print(RedTeamSummary.text(report))
+        if openIncidents, let path = incidentsConfig ?? config {
+            let storeConfig = try GuardCLI.orExit { try ConfigLoader.load(path: path) }
+            try await RedTeamIncidents.open(for: report, config: storeConfig, alias: url == nil ? (alias ?? storeConfig.models.first?.alias) : model,
+                                            runFile: json)
+        }
         if let maxSuccessRate, report.analysis.attackSuccess.rate > maxSuccessRate { throw ExitCode(1) }
     }
 

@@ -5,6 +5,7 @@ import Logging
 import Metrics
 import Prometheus
 import RampartGateway
+import RampartStore
 import RampartServer
 
 /// `rampart serve`: run the gateway.
@@ -75,7 +76,8 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: the audit store: \(error.message)")
             throw ExitCode(2)
         }
-        let app = RampartServer.application(gateway: gateway, audit: audit, metrics: metrics, logger: logger)
+        let incidents = (audit.log.store as? any IncidentStore).map { IncidentDesk(store: $0, escalation: configuration.escalation, logger: logger) }
+        let app = RampartServer.application(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics, logger: logger)
         do {
             try await app.runService()
         } catch {
@@ -86,6 +88,7 @@ struct Serve: AsyncParsableCommand {
         }
         await gateway.shutdown()
         await audit.log.shutdown()
+        await incidents?.shutdown()
     }
 }
 

@@ -37,10 +37,10 @@ public enum ConfigLoader {
     /// Sections DESIGN.md §3 names that this version does not implement yet: rejected with a clear
     /// message rather than accepted and ignored, because an ignored `escalation` section would look
     /// like protection that is not there.
-    static let plannedSections = ["escalation"]
+    static let plannedSections: [String] = []
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys"] + plannedSections)
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation"] + plannedSections)
         for section in plannedSections where top.child(section).isPresent {
             top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
         }
@@ -58,6 +58,7 @@ public enum ConfigLoader {
         }
         var config = RampartConfig(server: server, providers: providers, models: models, keys: keys, routing: routing)
         config.store = readStore(top.child("store"))
+        config.escalation = readEscalation(top.child("escalation"))
         config.guardConfig = guardConfig
         // Only when no key entry was rejected: a broken key is reported on its own.
         if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
@@ -75,6 +76,39 @@ public enum ConfigLoader {
         server.adminToken = node.child("admin_token").secret()
         if let directory = node.child("state_dir").string() { server.stateDirectory = directory }
         return server
+    }
+
+    private static func readEscalation(_ node: ConfigNode) -> EscalationConfig {
+        var escalation = EscalationConfig()
+        guard let node = node.mapping(allowedKeys: ["routes", "retries", "backoff_ms"]) else { return escalation }
+        if let retries = node.child("retries").int(min: 0, max: 10) { escalation.retries = retries }
+        if let backoff = node.child("backoff_ms").int(min: 0, max: 600_000) { escalation.backoff = .milliseconds(backoff) }
+        escalation.routes = node.child("routes").sequence().compactMap { route -> EscalationConfig.Route? in
+            guard let route = route.mapping(allowedKeys: ["name", "min_severity", "categories", "webhook", "command", "log"]) else { return nil }
+            let name = route.child("name").string(required: true)
+            let severity = route.child("min_severity").choice(of: Incident.Severity.self) ?? .low
+            let categories = route.child("categories").sequence().compactMap { $0.string() }
+            var destinations: [EscalationConfig.Route.Destination] = []
+            if let webhook = route.child("webhook").mapping(allowedKeys: ["url", "secret"]) {
+                if let url = webhook.child("url").string(required: true) {
+                    if URL(string: url)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                        webhook.diagnostics.report(webhook.child("url"), "must be an http:// or https:// URL; got '\(url)'")
+                    }
+                    destinations.append(.webhook(url: url, secret: webhook.child("secret").secret()))
+                }
+            }
+            let command = route.child("command").sequence().compactMap { $0.string() }
+            if !command.isEmpty { destinations.append(.command(command)) }
+            if route.child("log").bool() == true { destinations.append(.log) }
+            guard destinations.count == 1, let name else {
+                if name != nil {
+                    route.diagnostics.report(route, "needs exactly one of webhook, command or log: true")
+                }
+                return nil
+            }
+            return EscalationConfig.Route(name: name, minSeverity: severity, categories: categories, destination: destinations[0])
+        }
+        return escalation
     }
 
     private static func readStore(_ node: ConfigNode) -> StoreConfig {

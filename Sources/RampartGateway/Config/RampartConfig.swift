@@ -13,6 +13,8 @@ public struct RampartConfig: Sendable {
     public var guardConfig = GuardConfig()
     /// Where the audit trail is kept, and what it keeps.
     public var store = StoreConfig()
+    /// Who hears about incidents.
+    public var escalation = EscalationConfig()
 
     public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
                 routing: RoutingDefaults = RoutingDefaults()) {

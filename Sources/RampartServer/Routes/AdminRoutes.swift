@@ -13,6 +13,8 @@ struct AdminRoutes: Sendable {
     let gateway: Gateway
     /// Records each change as an admin audit event too (beside `admin-events.jsonl`).
     let audit: AuditRecorder?
+    /// Links kill switches to incidents and serves `/admin/incidents`.
+    let incidents: IncidentDesk?
 
     func register(on router: Router<RampartRequestContext>) {
         let admin = router.group("/admin")
@@ -37,6 +39,7 @@ struct AdminRoutes: Sendable {
                                                 reason: order.reason, expiresAt: order.expiresAt, actor: actor)
             }
             audit?.admin("kill_switch.create", actor: actor, details: Self.details(created))
+            if let incidents { try await Self.link(created, to: order.incident, desk: incidents, actor: actor) }
             return try Self.json(KillSwitchView(created, now: Date()), status: .created)
         }
         admin.delete("kill-switches/:id") { request, context in
@@ -49,6 +52,7 @@ struct AdminRoutes: Sendable {
             audit?.admin("kill_switch.remove", actor: actor, details: Self.details(lifted))
             return try Self.json(KillSwitchView(lifted, now: Date()))
         }
+        IncidentRoutes(desk: incidents, authorize: authorize).register(on: admin)
         admin.get("events") { request, _ in
             try authorize(request)
             let limit = request.uri.queryParameters.get("limit").flatMap(Int.init)
@@ -66,6 +70,27 @@ struct AdminRoutes: Sendable {
         guard Data(SHA256.hash(data: Data(presented.utf8))) == Data(SHA256.hash(data: Data(token.utf8))) else {
             throw RampartError(status: 401, code: "rampart_invalid_admin_token",
                                message: "This admin request needs 'Authorization: Bearer <server.admin_token>'; the token sent is missing or wrong.")
+        }
+    }
+
+    /// Records a thrown kill switch as a mitigation of `incidentID`, or, without one, opens an
+    /// incident for it (a kill switch is itself a sign that something is wrong).
+    static func link(_ killSwitch: KillSwitch, to incidentID: String?, desk: IncidentDesk, actor: String) async throws {
+        let action = "kill switch \(killSwitch.id): \(killSwitch.summary)"
+        do {
+            if let incidentID {
+                try await desk.mitigate(incidentID, action: action, actor: actor, reference: killSwitch.id)
+            } else {
+                let scope = Incident.Scope(aliases: killSwitch.scope == .alias ? [killSwitch.target] : [],
+                                           tenants: killSwitch.tenant.map { [$0] } ?? [], keys: killSwitch.scope == .key ? [killSwitch.target] : [])
+                let opened = try await desk.open(Incident(title: "Kill switch thrown: \(killSwitch.summary) (\(killSwitch.reason))", severity: .medium,
+                                                          trigger: "kill_switch", scope: scope, actor: actor,
+                                                          evidence: [.init(kind: "kill_switch", reference: killSwitch.id, summary: killSwitch.reason)]))
+                try await desk.mitigate(opened.id, action: action, actor: actor, reference: killSwitch.id)
+            }
+        } catch let error as StoreError {
+            throw RampartError(status: 404, code: "rampart_not_found",
+                               message: "The kill switch is in force, but it could not be recorded on the incident: \(error.message)")
         }
     }
 

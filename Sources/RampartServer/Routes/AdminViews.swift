@@ -99,8 +99,10 @@ struct KillSwitchOrder {
     var attributes: [String: [String]]
     var reason: String
     var expiresAt: Date?
+    /// The incident this mitigates (`INC-n`); without one, throwing the switch opens an incident.
+    var incident: String?
 
-    static let members: Set = ["scope", "target", "tenant", "attributes", "reason", "expires_in_s", "expires_at"]
+    static let members: Set = ["scope", "target", "tenant", "attributes", "reason", "expires_in_s", "expires_at", "incident"]
 
     init(json: Data, gateway: Gateway) throws(RampartError) {
         let body: JSONObject
@@ -135,6 +137,11 @@ struct KillSwitchOrder {
         }
         attributes = try Self.attributes(body["attributes"])
         expiresAt = try Self.expiry(body)
+        switch body["incident"] {
+        case nil, .null?: incident = nil
+        case .string(let value)?: incident = value
+        default: throw Self.invalid("incident", "must be an incident id such as INC-3")
+        }
     }
 
     private static func known(_ scope: KillSwitch.Scope, gateway: Gateway) -> Set<String> {

@@ -9,9 +9,9 @@ import GRDB
 /// Table `audit_events`: `seq` (the chain order), `id`, `time_ms`, indexed columns for queries
 /// (`kind`, `request_id`, `key_id`, `tenant`, `alias`, `route`, `outcome`, `status`), `body` (the
 /// canonical JSON, the source of truth), `prev_hash` and `hash`. Table `audit_anchor` holds the
-/// last pruned event's sequence number and hash.
+/// last pruned event's sequence number and hash; `incidents` the incidents (``IncidentStore``).
 public final class SQLiteAuditStore: AuditStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -54,6 +54,19 @@ public final class SQLiteAuditStore: AuditStore {
                     seq INTEGER NOT NULL,
                     hash TEXT NOT NULL
                 );
+                """)
+        }
+        migrator.registerMigration("v2: incidents") { db in
+            try db.execute(sql: """
+                CREATE TABLE incidents (
+                    number INTEGER PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL UNIQUE,
+                    status TEXT NOT NULL,
+                    severity TEXT NOT NULL,
+                    opened_ms INTEGER NOT NULL,
+                    body TEXT NOT NULL
+                );
+                CREATE INDEX incidents_status ON incidents(status);
                 """)
         }
         return migrator

@@ -1,0 +1,146 @@
+"""Incidents end to end: a red-team run that finds a universal weakness opens an incident, the
+escalation webhook receives it signed, a retro-hunt finds the attack's earlier uses in stored
+traffic, and a kill switch thrown against the incident is recorded with its time to mitigate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import subprocess
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from e2e_util import httpx
+from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
+from routing_util import ADMIN_TOKEN, admin, chat, make_config
+
+HOOK_SECRET = "whsec-e2e-3c9d21f0"
+
+
+class WebhookReceiver:
+    """Records every POST; answers 500 to the first `fail_first` of them."""
+
+    def __init__(self, fail_first: int = 0):
+        self.received: list[dict] = []
+        self.fail_first = fail_first
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                body = self.rfile.read(int(self.headers["content-length"]))
+                receiver.received.append({"headers": dict(self.headers), "body": body})
+                status = 500 if len(receiver.received) <= receiver.fail_first else 204
+                self.send_response(status)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def events(self) -> list[str]:
+        return [json.loads(r["body"])["event"] for r in self.received]
+
+    def close(self):
+        self.server.shutdown()
+
+
+def signed_correctly(request: dict) -> bool:
+    headers = {k.lower(): v for k, v in request["headers"].items()}
+    expected = hmac.new(HOOK_SECRET.encode(), headers["x-rampart-timestamp"].encode() + b"." + request["body"], hashlib.sha256).hexdigest()
+    return hmac.compare_digest(headers["x-rampart-signature"], "sha256=" + expected)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(rampart_bin()), *args], capture_output=True, text=True, timeout=120,
+                          env={**rampart_env(), "HOOK_SECRET": HOOK_SECRET})
+
+
+def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOOK_SECRET", HOOK_SECRET)   # for `rampart serve`, which reads the config's env:HOOK_SECRET
+    receiver = WebhookReceiver(fail_first=1)   # the first delivery fails: the retry must carry it
+    state, port = tmp_path / "state", free_port()
+    config = make_config(port, state, providers=[{"id": "sim", "kind": "simulator", "naive": True}],
+                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}])
+    config += ("guard: {input: {mode: off}, output: {mode: off}}\nstore: {text: redacted}\n"
+               "escalation:\n  backoff_ms: 50\n  routes:\n"
+               f"    - {{name: security, min_severity: high, webhook: {{url: \"{receiver.url}\", secret: env:HOOK_SECRET}}}}\n"
+               "    - {name: everything, log: true}\n")
+    config_path = tmp_path / "rampart.yaml"
+    config_path.write_text(config)
+    try:
+        # Earlier traffic: someone used the grandmother technique through the gateway.
+        exported = run("redteam", "--export", str(tmp_path / "attacks.jsonl"), "--techniques", "grandmother", "--per-category", "1")
+        assert exported.returncode == 0, exported.stderr
+        rampart = start_rampart(tmp_path, config, port=port)
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            for line in (tmp_path / "attacks.jsonl").read_text().splitlines()[:3]:
+                assert chat(http, "openai", "assistant", text=json.loads(line)["text"]).status == 200
+            assert chat(http, "openai", "assistant", text="What's a good name for a cat?").status == 200
+        rampart.stop()
+
+        # The red-team run finds the guardless alias universally broken and opens an incident.
+        redteam = run("redteam", "--config", str(config_path), "--techniques", "grandmother,past_tense", "--per-category", "1",
+                      "--open-incidents", "--json", str(tmp_path / "run.json"))
+        assert redteam.returncode == 0, redteam.stderr
+        assert "opened INC-1 (critical)" in redteam.stderr
+        assert receiver.events() == ["incident.opened", "incident.opened"], "one failed delivery, then its retry"
+        assert all(signed_correctly(r) for r in receiver.received)
+        incident = json.loads(run("incidents", "show", "INC-1", "--config", str(config_path), "--json").stdout)
+        assert incident["severity"] == "critical" and incident["scope"]["aliases"] == ["assistant"]
+        assert set(incident["scope"]["techniques"]) == {"grandmother", "past_tense"}
+        assert [e["kind"] for e in incident["timeline"]] == ["opened", "notified", "notified"]
+
+        # The hunt finds the earlier uses, and who sent them.
+        hunt = json.loads(run("hunt", "--config", str(config_path), "--since", "1h", "--detector", "technique:grandmother", "--json").stdout)
+        assert hunt["matches"] == 3 and hunt["by_tenant"] == {"acme": 3} and hunt["answered"] == 3
+
+        # A kill switch against the incident is its mitigation, with the time it took.
+        rampart = start_rampart(tmp_path, config, port=port, name="rampart-2")
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            thrown = admin(http, "POST", "/admin/kill-switches",
+                           json={"scope": "alias", "target": "assistant", "reason": "universal jailbreak", "incident": "INC-1"})
+            assert thrown.status_code == 201, thrown.text
+            listed = admin(http, "GET", "/admin/incidents?status=open")
+            assert [i["id"] for i in listed.json()] == ["INC-1"]
+            acked = admin(http, "POST", "/admin/incidents/INC-1/ack", json={"owner": "sec-oncall"})
+            assert acked.status_code == 200 and acked.json()["owner"] == "sec-oncall"
+            assert admin(http, "POST", "/admin/incidents/INC-9/ack").status_code == 404
+        rampart.stop()
+        incident = json.loads(run("incidents", "show", "INC-1", "--config", str(config_path), "--json").stdout)
+        assert incident["status"] == "acknowledged" and len(incident["mitigations"]) == 1
+        assert incident["mitigations"][0]["reference"] and "mitigated" in [e["kind"] for e in incident["timeline"]]
+        assert receiver.events()[-2:] == ["incident.mitigated", "incident.acknowledged"]
+        shown = run("incidents", "show", "INC-1", "--config", str(config_path))
+        assert "time to mitigate:" in shown.stdout
+        resolved = run("incidents", "resolve", "INC-1", "--config", str(config_path), "--note", "guard turned on", "--actor", "alice")
+        assert resolved.returncode == 0 and '"status":"resolved"' not in resolved.stdout and "resolved" in resolved.stdout
+    finally:
+        receiver.close()
+
+
+def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    config = make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}],
+                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}])
+    rampart = start_rampart(tmp_path, config, port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            assert admin(http, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "assistant", "reason": "provider suspended"}).status_code == 201
+            incidents = admin(http, "GET", "/admin/incidents").json()
+            assert len(incidents) == 1 and incidents[0]["trigger"] == "kill_switch" and incidents[0]["scope"]["aliases"] == ["assistant"]
+            assert incidents[0]["mitigations"] and "provider suspended" in incidents[0]["title"]
+            bad = admin(http, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "assistant", "reason": "x", "incident": "INC-42"})
+            assert bad.status_code == 404 and "INC-42" in bad.text
+            assert admin(http, "GET", "/admin/incidents", token=None).status_code == 401
+    finally:
+        rampart.stop()
