@@ -91,8 +91,25 @@ import Testing
         #expect(found.map(\.path) == ["server.host"])
     }
 
-    @Test func rejectsSectionsThisVersionDoesNotImplement() {
-        #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation"])
+    @Test func readsEscalationRoutesAndStoreSettingsAndRejectsWhatIsWrongWithThem() throws {
+        #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation.webhooks"])
+        #expect(issues("escalation: {routes: [{name: a, log: true, command: [/bin/true]}]}\n").map(\.path) == ["escalation.routes[0]"])
+        #expect(issues("escalation: {routes: [{name: a, webhook: {url: ftp://x}}]}\n").map(\.path) == ["escalation.routes[0].webhook.url"])
+        #expect(issues("store: {url: postgres://u:p@h/db}\n").map(\.path) == ["store.url"])
+        #expect(issues("store: {text: everything}\n").map(\.path) == ["store.text"])
+        let config = try ConfigLoader.parse(yaml: """
+            store: {text: redacted, retention_days: 30}
+            escalation:
+              retries: 1
+              routes:
+                - {name: sec, min_severity: high, categories: [weapons], webhook: {url: "https://hooks.example/x", secret: s3cret}}
+                - {name: all, log: true}
+            """, environment: [:])
+        #expect(config.store.text == .redacted && config.store.retentionDays == 30 && config.escalation.retries == 1)
+        #expect(config.escalation.routes.map(\.name) == ["sec", "all"] && config.escalation.routes[0].minSeverity == .high)
+    }
+
+    @Test func checksTheGuardSection() {
         #expect(issues("guard: {judge: {provider: p, model: m}}\n").map(\.path) == ["guard.judge.provider"])
         #expect(issues("guard: {input: {mode: enforce, categories: {self_harm: monitor}, redact: true}}\n").isEmpty)
     }

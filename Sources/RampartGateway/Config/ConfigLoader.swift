@@ -34,16 +34,8 @@ public enum ConfigLoader {
         return config
     }
 
-    /// Sections DESIGN.md §3 names that this version does not implement yet: rejected with a clear
-    /// message rather than accepted and ignored, because an ignored `escalation` section would look
-    /// like protection that is not there.
-    static let plannedSections: [String] = []
-
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation"] + plannedSections)
-        for section in plannedSections where top.child(section).isPresent {
-            top.diagnostics.report(top.child(section), "is not supported by this version of Rampart yet; remove it")
-        }
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation"])
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
         let guardConfig = readGuard(top.child("guard"))
