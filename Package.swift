@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "RampartRisk",
-            dependencies: ["RampartGuard", "RampartRedTeam", "RampartStore"]
+            dependencies: ["RampartGateway", "RampartGuard", "RampartRedTeam", "RampartStore"]
         ),
         .target(
             name: "RampartServer",

@@ -104,6 +104,16 @@ def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkey
         hunt = json.loads(run("hunt", "--config", str(config_path), "--since", "1h", "--detector", "technique:grandmother", "--json").stdout)
         assert hunt["matches"] == 3 and hunt["by_tenant"] == {"acme": 3} and hunt["answered"] == 3
 
+        # The engineering report names what is exposed and the scoped kill switch to apply.
+        report = run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "engineering")
+        assert report.returncode == 0, report.stderr
+        assert "Reach: **universal**" in report.stdout and "| assistant | sim/m | test-app | acme | 4 |" in report.stdout
+        assert '"scope": "alias"' in report.stdout and '"target": "assistant"' in report.stdout and "acme: 3" in report.stdout
+        radius = json.loads(run("report", "incident", "INC-1", "--config", str(config_path), "--format", "json").stdout)["blast_radius"]
+        assert radius["matched_by_tenant"] == {"acme": 3} and radius["aliases"][0]["tenants"] == ["acme"]
+        exec_report = run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "exec").stdout
+        assert "universal" in exec_report and "Not yet contained" in exec_report and "Decision needed" in exec_report
+
         # A kill switch against the incident is its mitigation, with the time it took.
         rampart = start_rampart(tmp_path, config, port=port, name="rampart-2")
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
@@ -122,6 +132,9 @@ def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkey
         assert receiver.events()[-2:] == ["incident.mitigated", "incident.acknowledged"]
         shown = run("incidents", "show", "INC-1", "--config", str(config_path))
         assert "time to mitigate:" in shown.stdout
+        legal = run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "legal").stdout
+        assert "## Timeline (UTC)" in legal and "mitigated" in legal and "secrets and personal data replaced" in legal
+        assert "Contained" in run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "exec").stdout
         resolved = run("incidents", "resolve", "INC-1", "--config", str(config_path), "--note", "guard turned on", "--actor", "alice")
         assert resolved.returncode == 0 and '"status":"resolved"' not in resolved.stdout and "resolved" in resolved.stdout
     finally:

@@ -17,7 +17,7 @@ extension Principal {
 
 extension AccessRules {
     /// The first rule that denies `principal`, as the path and reason a denial names.
-    func denial(for principal: Principal, alias: String) -> (rule: String, reason: String)? {
+    public func denial(for principal: Principal, alias: String) -> (rule: String, reason: String)? {
         for (attribute, allowed) in require where !principal.values(of: attribute).contains(where: allowed.contains) {
             let has = principal.values(of: attribute)
             return ("models[\(alias)].access.require.\(attribute)",

@@ -76,7 +76,7 @@ struct AdminRoutes: Sendable {
     /// Records a thrown kill switch as a mitigation of `incidentID`, or, without one, opens an
     /// incident for it (a kill switch is itself a sign that something is wrong).
     static func link(_ killSwitch: KillSwitch, to incidentID: String?, desk: IncidentDesk, actor: String) async throws {
-        let action = "kill switch \(killSwitch.id): \(killSwitch.summary)"
+        let action = "kill switch \(killSwitch.id) on \(killSwitch.scope.rawValue) \(killSwitch.target)" + (killSwitch.tenant.map { " for tenant \($0)" } ?? "")
         do {
             if let incidentID {
                 try await desk.mitigate(incidentID, action: action, actor: actor, reference: killSwitch.id)
