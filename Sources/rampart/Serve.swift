@@ -77,6 +77,7 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let incidents = (audit.log.store as? any IncidentStore).map { IncidentDesk(store: $0, escalation: configuration.escalation, logger: logger) }
+        let providerIncidents = incidents.map { ProviderIncidents(desk: $0, gateway: gateway) }
         let app = RampartServer.application(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics, logger: logger)
         do {
             try await app.runService()
@@ -89,6 +90,7 @@ struct Serve: AsyncParsableCommand {
         await gateway.shutdown()
         await audit.log.shutdown()
         await incidents?.shutdown()
+        withExtendedLifetime(providerIncidents) {}
     }
 }
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from e2e_util import httpx
 from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
-from routing_util import ADMIN_TOKEN, admin, chat, make_config
+from routing_util import admin, chat, make_config, wait_until
 
 HOOK_SECRET = "whsec-e2e-3c9d21f0"
 
@@ -155,5 +155,25 @@ def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path):
             bad = admin(http, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "assistant", "reason": "x", "incident": "INC-42"})
             assert bad.status_code == 404 and "INC-42" in bad.text
             assert admin(http, "GET", "/admin/incidents", token=None).status_code == 401
+    finally:
+        rampart.stop()
+
+
+def test_a_provider_suspending_access_opens_one_incident_for_its_aliases(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    config = make_config(port, state, providers=[{"id": "suspended", "kind": "simulator", "fault": {"status": 403, "message": "model suspended"}},
+                                                 {"id": "healthy", "kind": "simulator"}],
+                         models=[{"alias": "assistant", "targets": [{"provider": "suspended", "model": "m"}, {"provider": "healthy", "model": "m"}]},
+                                 {"alias": "other", "targets": [{"provider": "healthy", "model": "m"}]}])
+    rampart = start_rampart(tmp_path, config, port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            for _ in range(5):
+                assert chat(http, "openai", "assistant").status == 200, "the fallback serves"
+            incidents = wait_until(lambda: admin(http, "GET", "/admin/incidents").json(), timeout=5)
+            assert len(incidents) == 1, incidents
+            incident = incidents[0]
+            assert incident["trigger"] == "provider" and incident["severity"] == "high"
+            assert incident["scope"]["aliases"] == ["assistant"] and "suspended/m refuses access (access_suspended)" in incident["title"]
     finally:
         rampart.stop()

@@ -14,6 +14,29 @@ public final class TargetMonitor: Sendable {
     private let successes: Counter
     /// `rampart_upstream_attempts_total` per failure class, made when first needed.
     private let failures: NIOLockedValueBox<[ErrorClass: Counter]> = NIOLockedValueBox([:])
+    /// Told when the breaker opens, or a failure says the provider suspended access (see ``watch(_:)``).
+    private let watcher: NIOLockedValueBox<(@Sendable (HealthAlert) -> Void)?> = NIOLockedValueBox(nil)
+
+    /// Something about a target that people should hear of.
+    public struct HealthAlert: Sendable {
+        public enum Kind: String, Sendable {
+            /// Credentials rejected, access suspended, model gone, or a legal block: the provider said no.
+            case suspension
+            /// The circuit breaker opened after repeated failures.
+            case breakerOpened = "breaker_opened"
+        }
+
+        public var kind: Kind
+        public var target: String
+        public var provider: String
+        public var errorClass: ErrorClass?
+        public var message: String
+    }
+
+    /// Calls `alert` (from the request's task; keep it quick) for every ``HealthAlert`` from now on.
+    public func watch(_ alert: @escaping @Sendable (HealthAlert) -> Void) {
+        watcher.withLockedValue { $0 = alert }
+    }
     private let logger: Logger
 
     /// Weight of the newest sample in the latency average.
@@ -113,6 +136,10 @@ public final class TargetMonitor: Sendable {
             }
             apply(errorClass.breakerEffect, probe: probe, to: &inner)
         }
+        if errorClass.breakerEffect == .suspension, let alert = watcher.withLockedValue({ $0 }) {
+            alert(HealthAlert(kind: .suspension, target: target, provider: provider, errorClass: errorClass,
+                              message: failure.clientError(provider: provider).message))
+        }
         failures.withLockedValue { counters in
             if let counter = counters[errorClass] { return counter }
             let counter = Counter(label: "rampart_upstream_attempts_total",
@@ -152,6 +179,10 @@ public final class TargetMonitor: Sendable {
             logger.warning("circuit breaker opened", metadata: [
                 "target": "\(target)", "last_failure": "\(inner.lastFailure?.errorClass.rawValue ?? "none")",
             ])
+            if let alert = watcher.withLockedValue({ $0 }), inner.lastFailure?.errorClass.breakerEffect != .suspension {
+                alert(HealthAlert(kind: .breakerOpened, target: target, provider: provider, errorClass: inner.lastFailure?.errorClass,
+                                  message: inner.lastFailure?.message ?? "repeated failures"))
+            }
         case .closed:
             inner.openedAt = nil
             logger.notice("circuit breaker closed", metadata: ["target": "\(target)"])
