@@ -82,7 +82,13 @@ public struct TechniqueFingerprint: Sendable {
 
     /// The share of the fingerprint found in `text`.
     func coverage(_ text: String) -> Double {
-        Double(shingles.intersection(Self.shingles(of: text)).count) / Double(shingles.count)
+        coverage(Self.shingles(of: text))
+    }
+
+    /// The share of the fingerprint among a text's shingles (``shingles(of:)``), for scanning one
+    /// text with many fingerprints.
+    func coverage(_ textShingles: Set<String>) -> Double {
+        Double(shingles.intersection(textShingles).count) / Double(shingles.count)
     }
 
     static func words(_ text: String) -> [String] {

@@ -10,8 +10,54 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write risk reports from the audit trail and incidents.",
-        subcommands: [IncidentReportCommand.self]
+        subcommands: [IncidentReportCommand.self, PostureReportCommand.self]
     )
+}
+
+/// `rampart report posture`.
+struct PostureReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "posture",
+        abstract: "Traffic, blocks by category, attack techniques seen, provider health and open incidents over a period.",
+        discussion: "Exit codes: 0 written, 2 the store cannot be read."
+    )
+
+    @Option(help: ArgumentHelp("The configuration whose store to read.", valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp("The period: 7d, 24h, 2w.", valueName: "age"))
+    var since = "7d"
+
+    @Option(help: "md or json.")
+    var format = "md"
+
+    func validate() throws {
+        guard ["md", "json"].contains(format) else { throw ValidationError("--format must be md or json (html is not built yet)") }
+        guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 7d, 24h or 2w; got '\(since)'") }
+    }
+
+    func run() throws {
+        let configuration = try AuditCommand.configuration(config)
+        let end = Date()
+        let start = end.addingTimeInterval(-(HuntCommand.duration(since) ?? 0))
+        let report: PostureReport
+        do {
+            let store = try AuditRecorder.openStore(configuration)
+            report = PostureReport(events: try store.events(from: start, to: end), incidents: try store.incidents(status: nil), from: start, to: end)
+        } catch {
+            printError("Cannot read the store: \(error)")
+            throw ExitCode(2)
+        }
+        if format == "json" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.markdown, terminator: "")
+        }
+    }
 }
 
 /// `rampart report incident ID`.

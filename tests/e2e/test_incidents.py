@@ -104,6 +104,11 @@ def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkey
         hunt = json.loads(run("hunt", "--config", str(config_path), "--since", "1h", "--detector", "technique:grandmother", "--json").stdout)
         assert hunt["matches"] == 3 and hunt["by_tenant"] == {"acme": 3} and hunt["answered"] == 3
 
+        # The posture report sees the traffic, the technique in it, and the open incident.
+        posture = json.loads(run("report", "posture", "--config", str(config_path), "--since", "1h", "--format", "json").stdout)
+        assert posture["requests"] == 4 and posture["techniques_seen"].get("grandmother") == 3 and posture["requests_with_text"] == 4
+        assert posture["open_incidents"][0].startswith("INC-1 critical")
+
         # The engineering report names what is exposed and the scoped kill switch to apply.
         report = run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "engineering")
         assert report.returncode == 0, report.stderr
