@@ -77,11 +77,7 @@ struct HuntCommand: ParsableCommand {
         let hunt = RetroHunt(classifier: try GuardCLI.classifier(model), constitution: constitution)
         let report = hunt.run(events, detector: detector, from: start, to: end)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try ReportCommand.json(report))
         } else {
             print(Self.summary(report))
         }

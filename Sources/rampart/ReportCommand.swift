@@ -12,6 +12,19 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write risk reports from the audit trail and incidents.",
         subcommands: [IncidentReportCommand.self, PostureReportCommand.self]
     )
+
+    /// How reports, hunts and their parts are printed as JSON: snake_case keys, sorted, ISO 8601 times.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
 }
 
 /// `rampart report posture`.
@@ -49,11 +62,7 @@ struct PostureReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if format == "json" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(try ReportCommand.json(report))
         } else {
             print(report.markdown, terminator: "")
         }
@@ -125,10 +134,7 @@ struct IncidentReportCommand: ParsableCommand {
         }
         let radius = BlastRadius.assess(incident, config: configuration, events: events, window: window, hunts: hunts)
         if format == "json" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.dateEncodingStrategy = .iso8601
+            let encoder = ReportCommand.encoder
             let incidentJSON = try JSONSerialization.jsonObject(with: Data(try IncidentJSON.encode(incident).utf8))
             let radiusJSON = try JSONSerialization.jsonObject(with: encoder.encode(radius))
             let object: [String: Any] = ["audience": audience.rawValue, "incident": incidentJSON, "blast_radius": radiusJSON]
