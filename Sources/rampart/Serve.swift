@@ -69,28 +69,37 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let audit: AuditRecorder
+        let incidents: IncidentDesk
+        let blockRate: BlockRateWatch?
         do {
-            audit = try AuditRecorder.open(configuration, logger: logger)
+            let store = try AuditRecorder.openStore(configuration)
+            incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
+            blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
+            let observer: (@Sendable (AuditEvent) -> Void)? = blockRate.map { watch in { @Sendable event in watch.observe(event) } }
+            audit = try AuditRecorder.open(configuration, store: store, logger: logger, observer: observer)
         } catch {
             await gateway.shutdown()
             printError("Refusing to start: the audit store: \(error.message)")
             throw ExitCode(2)
         }
-        let incidents = (audit.log.store as? any IncidentStore).map { IncidentDesk(store: $0, escalation: configuration.escalation, logger: logger) }
-        let providerIncidents = incidents.map { ProviderIncidents(desk: $0, gateway: gateway) }
+        blockRate?.start()
+        let providerIncidents = ProviderIncidents(desk: incidents, gateway: gateway)
         let app = RampartServer.application(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics, logger: logger)
+        var failure: (any Error)?
         do {
             try await app.runService()
         } catch {
-            await gateway.shutdown()
-            await audit.log.shutdown()
-            printError("Rampart stopped: \(error)")
-            throw ExitCode(2)
+            failure = error
         }
+        blockRate?.stop()
         await gateway.shutdown()
         await audit.log.shutdown()
-        await incidents?.shutdown()
+        await incidents.shutdown()
         withExtendedLifetime(providerIncidents) {}
+        if let failure {
+            printError("Rampart stopped: \(failure)")
+            throw ExitCode(2)
+        }
     }
 }
 

@@ -14,10 +14,13 @@ public struct AuditRecorder: Sendable {
     public let log: AuditLog
     public let textPolicy: TextPolicy
     private let redactor = Redactor()
+    /// Sees every event recorded (the block-rate watch); must be quick.
+    private let observer: (@Sendable (AuditEvent) -> Void)?
 
-    public init(log: AuditLog, textPolicy: TextPolicy) {
+    public init(log: AuditLog, textPolicy: TextPolicy, observer: (@Sendable (AuditEvent) -> Void)? = nil) {
         self.log = log
         self.textPolicy = textPolicy
+        self.observer = observer
     }
 
     /// Records how `trail`'s request ended: with `status`, and `error` when the answer was one;
@@ -34,6 +37,7 @@ public struct AuditRecorder: Sendable {
             usage: state.usage.map { .init(promptTokens: $0.inputTokens, completionTokens: $0.outputTokens) },
             prompt: state.prompt.flatMap(kept), response: state.answer.isEmpty ? nil : kept(state.answer))
         log.record(event)
+        observer?(event)
     }
 
     /// Records an admin action.
@@ -68,12 +72,17 @@ public struct AuditRecorder: Sendable {
 extension AuditRecorder {
     /// Opens the store `config` names and the journal in `<state_dir>/audit-journal`, stores what
     /// an earlier run left there, and starts writing.
-    public static func open(_ config: RampartConfig, logger: Logger) throws(StoreError) -> AuditRecorder {
+    /// - Parameters:
+    ///   - store: the store to write to (default: the one `config` names, opened here).
+    ///   - observer: sees every event recorded.
+    public static func open(_ config: RampartConfig, store: (any AuditStore)? = nil, logger: Logger,
+                            observer: (@Sendable (AuditEvent) -> Void)? = nil) throws(StoreError) -> AuditRecorder {
         var options = AuditLog.Options()
         options.spillLimitBytes = config.store.spillMaxBytes
         options.retention = config.store.retentionDays.map { .seconds($0 * 86_400) }
-        let log = try AuditLog(store: try openStore(config), journalDirectory: journalDirectory(config), options: options, logger: logger)
-        return AuditRecorder(log: log, textPolicy: config.store.text)
+        let target: any AuditStore = if let store { store } else { try openStore(config) }
+        let log = try AuditLog(store: target, journalDirectory: journalDirectory(config), options: options, logger: logger)
+        return AuditRecorder(log: log, textPolicy: config.store.text, observer: observer)
     }
 
     /// The store `config` names, opened (for `rampart audit`, `hunt`, `incidents` and the recorder).

@@ -72,7 +72,8 @@ public enum ConfigLoader {
 
     private static func readEscalation(_ node: ConfigNode) -> EscalationConfig {
         var escalation = EscalationConfig()
-        guard let node = node.mapping(allowedKeys: ["routes", "retries", "backoff_ms"]) else { return escalation }
+        guard let node = node.mapping(allowedKeys: ["routes", "retries", "backoff_ms", "block_rate"]) else { return escalation }
+        escalation.blockRate = readBlockRate(node.child("block_rate"))
         if let retries = node.child("retries").int(min: 0, max: 10) { escalation.retries = retries }
         if let backoff = node.child("backoff_ms").int(min: 0, max: 600_000) { escalation.backoff = .milliseconds(backoff) }
         escalation.routes = node.child("routes").sequence().compactMap { route -> EscalationConfig.Route? in
@@ -101,6 +102,20 @@ public enum ConfigLoader {
             return EscalationConfig.Route(name: name, minSeverity: severity, categories: categories, destination: destinations[0])
         }
         return escalation
+    }
+
+    /// `escalation.block_rate`: `off`, or the watch's settings (each optional).
+    private static func readBlockRate(_ node: ConfigNode) -> BlockRateWatch.Settings? {
+        var settings = BlockRateWatch.Settings()
+        if node.node?.scalar?.string == "off" { return nil }
+        guard let node = node.mapping(allowedKeys: ["window_s", "baseline_s", "factor", "min_rise", "min_blocks", "check_every_s"]) else { return settings }
+        if let window = node.child("window_s").int(min: 1) { settings.window = .seconds(window) }
+        if let baseline = node.child("baseline_s").int(min: 1) { settings.baseline = .seconds(baseline) }
+        if let factor = node.child("factor").double(min: 1, max: 1_000) { settings.factor = factor }
+        if let rise = node.child("min_rise").double(min: 0, max: 1) { settings.minimumRise = rise }
+        if let blocks = node.child("min_blocks").int(min: 1) { settings.minimumBlocks = blocks }
+        if let every = node.child("check_every_s").int(min: 1) { settings.checkEvery = .seconds(every) }
+        return settings
     }
 
     private static func readStore(_ node: ConfigNode) -> StoreConfig {

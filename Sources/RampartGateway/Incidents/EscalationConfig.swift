@@ -37,6 +37,8 @@ public struct EscalationConfig: Sendable {
     public var retries = 3
     /// The wait before the first retry, doubled before each next one.
     public var backoff: Duration = .seconds(1)
+    /// When a category's block rate jumping opens an incident; nil: never.
+    public var blockRate: BlockRateWatch.Settings? = BlockRateWatch.Settings()
 
     public init() {}
 }
