@@ -24,6 +24,8 @@ public struct PostureReport: Sendable, Codable {
     public var failuresByRoute: [String: Int]
     public var fallbacks: Int
     public var openIncidents: [String]
+    /// Requests and blocks over the period, for the HTML chart.
+    public var series: [RiskHTML.Point]
 
     public init(events: [AuditEvent], incidents: [Incident], from: Date, to: Date) {
         let requests = events.filter { $0.kind == .request }
@@ -51,6 +53,7 @@ public struct PostureReport: Sendable, Codable {
         failuresByRoute = Self.count(requests.filter { $0.outcome == .failed }) { "\($0.route ?? $0.alias ?? "?") \($0.errorCode ?? "")" }
         fallbacks = requests.filter { $0.fallbackReason != nil }.count
         openIncidents = incidents.filter { $0.status != .resolved }.map { "\($0.id) \($0.severity.rawValue): \($0.title)" }
+        series = RiskHTML.series(events, window: DateInterval(start: from, end: max(from, to)))
     }
 
     public var markdown: String {

@@ -41,11 +41,11 @@ struct PostureReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The period: 7d, 24h, 2w.", valueName: "age"))
     var since = "7d"
 
-    @Option(help: "md or json.")
+    @Option(help: "md, json or html (a self-contained page with a chart of traffic and blocks over time).")
     var format = "md"
 
     func validate() throws {
-        guard ["md", "json"].contains(format) else { throw ValidationError("--format must be md or json (html is not built yet)") }
+        guard ["md", "json", "html"].contains(format) else { throw ValidationError("--format must be md, json or html") }
         guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 7d, 24h or 2w; got '\(since)'") }
     }
 
@@ -63,6 +63,8 @@ struct PostureReportCommand: ParsableCommand {
         }
         if format == "json" {
             print(try ReportCommand.json(report))
+        } else if format == "html" {
+            print(RiskHTML.page(title: "Rampart posture", markdown: report.markdown, series: report.series))
         } else {
             print(report.markdown, terminator: "")
         }
@@ -96,14 +98,14 @@ struct IncidentReportCommand: ParsableCommand {
     @Option(help: "exec, legal or engineering.")
     var audience: IncidentReport.Audience = .engineering
 
-    @Option(help: "md or json.")
+    @Option(help: "md, json or html (a self-contained page with a chart of traffic and blocks over time).")
     var format = "md"
 
     @Option(help: ArgumentHelp("How far before the incident opened to look at traffic: 30d, 12h, 2w.", valueName: "age"))
     var since = "30d"
 
     func validate() throws {
-        guard ["md", "json"].contains(format) else { throw ValidationError("--format must be md or json (html is not built yet)") }
+        guard ["md", "json", "html"].contains(format) else { throw ValidationError("--format must be md, json or html") }
         guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 30d, 12h or 2w; got '\(since)'") }
     }
 
@@ -140,7 +142,9 @@ struct IncidentReportCommand: ParsableCommand {
             let object: [String: Any] = ["audience": audience.rawValue, "incident": incidentJSON, "blast_radius": radiusJSON]
             print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
         } else {
-            print(IncidentReport.markdown(incident, radius: radius, textPolicy: configuration.store.text, audience: audience), terminator: "")
+            let markdown = IncidentReport.markdown(incident, radius: radius, textPolicy: configuration.store.text, audience: audience)
+            print(format == "html" ? RiskHTML.page(title: "\(incident.id) (\(audience.rawValue))", markdown: markdown,
+                                                   series: RiskHTML.series(events, window: window)) : markdown, terminator: "")
         }
     }
 }

@@ -117,6 +117,11 @@ def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkey
         assert '"scope": "alias"' in report.stdout and '"target": "assistant"' in report.stdout and "acme: 3" in report.stdout
         radius = json.loads(run("report", "incident", "INC-1", "--config", str(config_path), "--format", "json").stdout)["blast_radius"]
         assert radius["matched_by_tenant"] == {"acme": 3} and radius["aliases"][0]["tenants"] == ["acme"]
+        page = run("report", "incident", "INC-1", "--config", str(config_path), "--format", "html").stdout
+        assert page.startswith("<!doctype html>") and "<svg" in page and "<rect" in page and "<table>" in page and "<script" not in page
+        assert "<td>assistant</td>" in page and "<h2>Traffic and blocks over time</h2>" in page
+        posture_page = run("report", "posture", "--config", str(config_path), "--since", "1h", "--format", "html").stdout
+        assert "<svg" in posture_page and "grandmother 3" in posture_page
         exec_report = run("report", "incident", "INC-1", "--config", str(config_path), "--audience", "exec").stdout
         assert "universal" in exec_report and "Not yet contained" in exec_report and "Decision needed" in exec_report
 

@@ -116,7 +116,7 @@ public enum HTMLReport {
 
     private static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
 
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
