@@ -114,7 +114,7 @@ public enum AuditChain {
 
     /// Times as `2026-11-30T11:10:00.123Z`: whole seconds by the ISO 8601 formatter, milliseconds
     /// from the integer count, so that encoding and decoding never disagree by a rounding.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let (wholeSeconds, millis) = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)

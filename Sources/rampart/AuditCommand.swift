@@ -8,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Work with the audit trail.",
-        subcommands: [Verify.self]
+        subcommands: [Verify.self, Events.self]
     )
 
     /// The configuration at `path`, or the quickstart's (whose store is in the working directory);
@@ -73,6 +73,57 @@ struct AuditCommand: ParsableCommand {
                 for problem in verification.problems { print("  - \(problem)") }
             }
             if !verification.intact { throw ExitCode(1) }
+        }
+    }
+
+    /// `rampart audit events`.
+    struct Events: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print stored audit events, oldest first, as JSON Lines (their canonical bodies) or a line each.",
+            discussion: "Exit codes: 0 printed, 2 the store cannot be read."
+        )
+
+        @Option(help: ArgumentHelp("The configuration whose store to read.", valueName: "file"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("How far back: 30d, 12h, 90m, 2w.", valueName: "age"))
+        var since = "1d"
+
+        @Option(help: ArgumentHelp("Only this tenant's requests.", valueName: "tenant"))
+        var tenant: String?
+
+        @Option(help: ArgumentHelp("Only events with this outcome (ok, blocked, halted, rejected, failed, cancelled, done).", valueName: "outcome"))
+        var outcome: String?
+
+        @Flag(help: "Print each event's stored JSON (one per line) instead of a summary line.")
+        var json = false
+
+        func validate() throws {
+            guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 1d, 12h or 90m; got '\(since)'") }
+            if let outcome, AuditEvent.Outcome(rawValue: outcome) == nil {
+                throw ValidationError("--outcome must be one of ok, blocked, halted, rejected, failed, cancelled, done")
+            }
+        }
+
+        func run() throws {
+            let configuration = try AuditCommand.configuration(config)
+            let end = Date()
+            let events: [AuditEvent]
+            do {
+                events = try AuditRecorder.openStore(configuration).events(from: end.addingTimeInterval(-(HuntCommand.duration(since) ?? 0)), to: end)
+            } catch {
+                printError("Cannot read the audit store: \(error)")
+                throw ExitCode(2)
+            }
+            for event in events where (tenant == nil || event.tenant == tenant) && (outcome == nil || event.outcome.rawValue == outcome) {
+                if json {
+                    print(AuditChain.encode(event))
+                } else {
+                    let what = event.kind == .admin ? "\(event.action ?? "admin") by \(event.actor ?? "?")"
+                        : "\(event.alias ?? "-") → \(event.route ?? "-") \(event.status.map(String.init) ?? "-")\(event.errorCode.map { " " + $0 } ?? "")"
+                    print("\(AuditChain.format(event.time))  \(event.outcome.rawValue)  \(event.keyID ?? "-")/\(event.tenant ?? "-")  \(what)")
+                }
+            }
         }
     }
 }

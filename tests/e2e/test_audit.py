@@ -120,6 +120,10 @@ def test_audit_verify_finds_edited_and_deleted_events(tmp_path):
     config_path = tmp_path / "rampart.yaml"
     intact = verify(config_path)
     assert intact.returncode == 0 and "intact: 6 events" in intact.stdout, intact.stdout + intact.stderr
+    listed = subprocess.run([str(rampart_bin()), "audit", "events", "--config", str(config_path), "--since", "1h", "--json"],
+                            capture_output=True, text=True, timeout=60, env=rampart_env())
+    bodies = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert len(bodies) == 6 and all(b["outcome"] == "ok" and b["tenant"] == "acme" for b in bodies)
 
     db = sqlite3.connect(state / "rampart.db", isolation_level=None)
     db.execute("UPDATE audit_events SET body = replace(body, '\"status\":200', '\"status\":201') WHERE seq = 2")
