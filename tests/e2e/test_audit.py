@@ -190,3 +190,22 @@ def test_a_hunt_finds_earlier_uses_of_an_attack_and_who_sent_them(tmp_path):
     assert report["requests"] == 3 and report["matches"] == 2 and report["without_text"] == 0
     assert report["by_tenant"] == {"acme": 2} and report["by_key"] == {"test-app": 2}
     assert all("grandmother" in example["evidence"] for example in report["examples"])
+
+
+def test_a_client_leaving_mid_stream_is_recorded_as_cancelled(tmp_path):
+    state, port = tmp_path / "state", free_port()
+    config = make_config(port, state, providers=[{"id": "slow", "kind": "simulator", "token_delay_ms": 50,
+                                                  "text": " ".join(["word"] * 200)}],
+                         models=[{"alias": "slow", "targets": [{"provider": "slow", "model": "m"}]}])
+    rampart = start_rampart(tmp_path, config, port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            body = {"model": "slow", "stream": True, "messages": [{"role": "user", "content": "talk"}]}
+            with http.stream("POST", "/v1/chat/completions", json=body, headers={"authorization": f"Bearer {RAMPART_TEST_KEY}"}) as r:
+                assert r.status_code == 200
+                next(r.iter_raw())   # the first bytes, then hang up
+        wait_until(lambda: len(stored(state)) == 1, timeout=10)
+    finally:
+        rampart.stop()
+    [event] = stored(state)
+    assert event["outcome"] == "cancelled" and event["status"] == 499 and event["stream"] is True

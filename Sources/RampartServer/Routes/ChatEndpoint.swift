@@ -123,6 +123,10 @@ struct ChatEndpoint: Sendable {
         let gateway = gateway
         let audit = audit
         return ResponseBody { writer in
+            // Every way out records the request once: the end of the stream, an error event, or —
+            // when the client went away or a write failed — as cancelled.
+            var recorded = false
+            defer { if !recorded, let trail { audit?.finish(trail, status: 499, cancelled: true) } }
             let relay = AsyncThrowingChannel<StreamEvent, any Error>()
             let hangUp = client.onHangUp { relay.fail(ClientConnection.Disconnected()) }
             defer { client.remove(hangUp) }
@@ -159,7 +163,6 @@ struct ChatEndpoint: Sendable {
                             done = true
                         }
                     } catch let disconnected as ClientConnection.Disconnected {
-                        if let trail { audit?.finish(trail, status: 499, cancelled: true) }
                         throw disconnected
                     } catch {
                         let failure = error as? UpstreamFailure ?? (error as? WireError).map(UpstreamFailure.untranslatable)
@@ -169,7 +172,10 @@ struct ChatEndpoint: Sendable {
                         frame = encoder.error(clientError)
                         done = true
                     }
-                    if done, let trail { audit?.finish(trail, status: 200, error: streamError) }
+                    if done, let trail {
+                        audit?.finish(trail, status: 200, error: streamError)
+                        recorded = true
+                    }
                     if !frame.isEmpty { try await writer.write(ByteBuffer(string: frame)) }
                     if done { break }
                 }
