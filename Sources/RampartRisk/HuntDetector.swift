@@ -71,7 +71,11 @@ public struct TechniqueFingerprint: Sendable {
 
     public init?(_ technique: Technique) {
         var random = SplitMix64(seed: 0x5EED)
-        let attacks = Self.probes.map { goal in Self.shingles(of: technique.apply(goal, &random).map(\.text).joined(separator: "\n")) }
+        // The user's turns only: what the audit trail keeps of a prompt (the assistant turns a
+        // multi-turn attack scripts are not the user's words).
+        let attacks = Self.probes.map { goal in
+            Self.shingles(of: technique.apply(goal, &random).filter { $0.role == .user }.map(\.text).joined(separator: "\n"))
+        }
         let shared = attacks.dropFirst().reduce(attacks[0]) { $0.intersection($1) }
         let goalWords = Set(Self.probes.flatMap(Self.words))
         let fixed = shared.filter { shingle in shingle.split(separator: " ").allSatisfy { !goalWords.contains(String($0)) } }
