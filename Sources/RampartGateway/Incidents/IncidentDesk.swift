@@ -149,15 +149,19 @@ public final class IncidentDesk: Sendable {
         return Data(#"{"event":"incident.\#(event)","incident":\#(body)}"#.utf8)
     }
 
+    /// Runs a command with `input` as its standard input. The input comes from a temporary file,
+    /// not a pipe: a command that exits without reading it must not kill Rampart with SIGPIPE.
     private static func run(_ arguments: [String], input: Data) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rampart-incident-\(UUID().uuidString).json")
+        try input.write(to: file, options: .atomic)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let stdin = try FileHandle(forReadingFrom: file)
+        defer { try? stdin.close() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
-        let stdin = Pipe()
         process.standardInput = stdin
         try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw NotificationError(message: "\(arguments[0]) exited \(process.terminationStatus)") }
     }
