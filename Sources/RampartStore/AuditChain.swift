@@ -100,12 +100,12 @@ public enum AuditChain {
         hex(SHA256.hash(data: Data(text.utf8)))
     }
 
-    /// Lower-case hex of a digest (a table lookup per byte: this runs for every request).
-    static func hex(_ digest: SHA256.Digest) -> String {
+    /// Lower-case hex of a digest or MAC (a table lookup per byte: this runs for every request).
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        text.reserveCapacity(SHA256.Digest.byteCount * 2)
-        for byte in digest {
+        text.reserveCapacity(64)
+        for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }

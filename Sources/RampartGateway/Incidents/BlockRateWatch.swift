@@ -92,14 +92,12 @@ public final class BlockRateWatch: Sendable {
 
     private func open(category: String, rate: Double, baseline: Double, blocks: Int, requests: Int) async {
         let reference = "block_rate \(category)"
-        let unresolved = (try? desk.store.incidents(status: nil)) ?? []
-        guard !unresolved.contains(where: { $0.status != .resolved && $0.evidence.contains { $0.reference == reference } }) else { return }
         let summary = String(format: "%d of %d requests blocked for %@ in the last %d s (%.1f%%), against %.1f%% in the %d s before",
                              blocks, requests, category, Self.seconds(settings.window), rate * 100, baseline * 100, Self.seconds(settings.baseline))
-        _ = try? await desk.open(Incident(
+        await desk.openUnlessOpen(Incident(
             title: "Block rate for \(category) jumped to \(String(format: "%.0f%%", rate * 100)) (baseline \(String(format: "%.1f%%", baseline * 100)))",
             severity: rate >= 0.5 ? .high : .medium, trigger: "block_rate", scope: .init(categories: [category]), actor: "rampart",
-            evidence: [.init(kind: "block_rate", reference: reference, summary: summary)]))
+            evidence: [.init(kind: "block_rate", reference: reference, summary: summary)]), reference: reference)
     }
 
     private static func seconds(_ duration: Duration) -> Int { Int(duration.components.seconds) }

@@ -40,6 +40,14 @@ public final class IncidentDesk: Sendable {
         return await notify(stored, event: "opened")
     }
 
+    /// Opens `incident` unless an unresolved one already carries evidence with `reference` (one
+    /// incident per provider target, per category's block rate, … until it is resolved).
+    func openUnlessOpen(_ incident: Incident, reference: String) async {
+        let unresolved = (try? store.incidents(status: nil)) ?? []
+        guard !unresolved.contains(where: { $0.status != .resolved && $0.evidence.contains { $0.reference == reference } }) else { return }
+        _ = try? await open(incident)
+    }
+
     /// Marks it acknowledged (by `actor`, who becomes its owner unless `owner` names another).
     @discardableResult
     public func acknowledge(_ id: String, actor: String, owner: String? = nil) async throws -> Incident {
@@ -140,8 +148,7 @@ public final class IncidentDesk: Sendable {
         var message = Data(timestamp.utf8)
         message.append(UInt8(ascii: "."))
         message.append(body)
-        return HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-            .map { String(format: "%02x", $0) }.joined()
+        return AuditChain.hex(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8))))
     }
 
     static func payload(_ incident: Incident, event: String) throws -> Data {

@@ -31,14 +31,12 @@ public final class ProviderIncidents: Sendable {
         guard inFlight.withLockedValue({ $0.insert(reference).inserted }) else { return }
         Task {
             defer { _ = inFlight.withLockedValue { $0.remove(reference) } }
-            let unresolved = (try? desk.store.incidents(status: nil)) ?? []
-            guard !unresolved.contains(where: { $0.status != .resolved && $0.evidence.contains { $0.reference == reference } }) else { return }
             let what = alert.kind == .suspension ? "refuses access (\(alert.errorClass?.rawValue ?? "suspended"))" : "circuit breaker opened"
             let incident = Incident(
                 title: "Provider \(alert.provider): \(alert.target) \(what)", severity: alert.kind == .suspension ? .high : .medium,
                 trigger: "provider", scope: .init(aliases: Array(Set(aliasesByTarget[alert.target] ?? [])).sorted()), actor: "rampart",
                 evidence: [.init(kind: "target_health", reference: reference, summary: alert.message)])
-            _ = try? await desk.open(incident)
+            await desk.openUnlessOpen(incident, reference: reference)
         }
     }
 }

@@ -15,21 +15,30 @@ struct ErrorMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as RampartError {
-            response = Self.response(for: error, api: Self.api(for: request))
-        } catch is ClientConnection.Disconnected {
-            context.logger.info("client disconnected; its upstream request was cancelled", metadata: ["request_id": "\(context.requestID)"])
-            response = Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
-        } catch let error as HTTPError {
-            response = Self.response(for: Self.rampartError(error, request: request), api: Self.api(for: request))
         } catch {
-            context.logger.error("unhandled error", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
-            let internalError = RampartError(status: 500, code: "rampart_internal_error",
-                                             message: "Rampart failed while handling this request. Quote request id \(context.requestID) when reporting it.")
-            response = Self.response(for: internalError, api: Self.api(for: request))
+            if let clientError = Self.clientError(for: error, request: request, requestID: context.requestID) {
+                if !(error is RampartError || error is HTTPError) {
+                    context.logger.error("unhandled error", metadata: ["request_id": "\(context.requestID)", "error": "\(error)"])
+                }
+                response = Self.response(for: clientError, api: Self.api(for: request))
+            } else {
+                context.logger.info("client disconnected; its upstream request was cancelled", metadata: ["request_id": "\(context.requestID)"])
+                response = Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
+            }
         }
         response.headers[.rampartRequestID] = context.requestID
         return response
+    }
+
+    /// The typed error a failure is answered with; nil when the client went away (answered 499).
+    static func clientError(for error: any Error, request: Request, requestID: String) -> RampartError? {
+        switch error {
+        case let error as RampartError: error
+        case is ClientConnection.Disconnected: nil
+        case let error as HTTPError: rampartError(error, request: request)
+        default: RampartError(status: 500, code: "rampart_internal_error",
+                              message: "Rampart failed while handling this request. Quote request id \(requestID) when reporting it.")
+        }
     }
 
     /// The wire format a request's errors are written in.

@@ -28,7 +28,14 @@ struct ChatEndpoint: Sendable {
             if let trail, !streaming { audit?.finish(trail, status: 200) }
             return response
         } catch {
-            if let trail { finish(trail, failure: error) }
+            if let trail {
+                // Recorded as ErrorMiddleware will answer it; a client that left, as cancelled.
+                if !(error is CancellationError), let clientError = ErrorMiddleware.clientError(for: error, request: request, requestID: context.requestID) {
+                    audit?.finish(trail, status: clientError.status, error: clientError)
+                } else {
+                    audit?.finish(trail, status: 499, cancelled: true)
+                }
+            }
             throw error
         }
     }
@@ -67,15 +74,6 @@ struct ChatEndpoint: Sendable {
         }
         return (Response(status: .ok, headers: RouteHeaders.fields(contentType: "application/json", routed),
                          body: .init(byteBuffer: ByteBuffer(data: json))), false)
-    }
-
-    /// Records a request that ended in `failure` (as ``ErrorMiddleware`` will answer it).
-    private func finish(_ trail: RequestTrail, failure: any Error) {
-        switch failure {
-        case let error as RampartError: audit?.finish(trail, status: error.status, error: error)
-        case is ClientConnection.Disconnected, is CancellationError: audit?.finish(trail, status: 499, cancelled: true)
-        default: audit?.finish(trail, status: 500, error: RampartError(status: 500, code: "rampart_internal_error", message: "\(failure)"))
-        }
     }
 
     /// The client's own deadline from `x-rampart-timeout-ms`, if it sent one.
