@@ -78,8 +78,19 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
             guard !path.isEmpty else { throw StoreError("'\(url)' names no file; write sqlite://rampart.db or sqlite:///var/lib/rampart/rampart.db") }
             return .sqlite(path: path)
         }
-        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            _ = try PostgresSettings.parse(url)
+            return .postgres(url: url)
+        }
         throw StoreError("'\(url)' is not a store URL; write sqlite://PATH or postgres://user:pass@host:5432/db")
+    }
+
+    /// Opens the store, creating its tables or bringing them up to date.
+    public func open() throws(StoreError) -> any AuditStore & IncidentStore {
+        switch self {
+        case .sqlite(let path): try SQLiteAuditStore(path: path)
+        case .postgres(let url): try PostgresAuditStore(url: url)
+        }
     }
 
     public var description: String {

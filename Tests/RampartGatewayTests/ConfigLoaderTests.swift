@@ -95,7 +95,9 @@ import Testing
         #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation.webhooks"])
         #expect(issues("escalation: {routes: [{name: a, log: true, command: [/bin/true]}]}\n").map(\.path) == ["escalation.routes[0]"])
         #expect(issues("escalation: {routes: [{name: a, webhook: {url: ftp://x}}]}\n").map(\.path) == ["escalation.routes[0].webhook.url"])
-        #expect(issues("store: {url: postgres://u:p@h/db}\n").map(\.path) == ["store.url"])
+        #expect(issues("store: {url: postgres://u:p@h/db}\n").isEmpty)
+        #expect(issues("store: {url: \"postgres://u:p@h/db?sslmode=sometimes\"}\n").map(\.path) == ["store.url"])
+        #expect(issues("store: {url: \"postgres://u:p@h/db?pool=9\"}\n").map(\.path) == ["store.url"])
         #expect(issues("store: {text: everything}\n").map(\.path) == ["store.text"])
         let config = try ConfigLoader.parse(yaml: """
             store: {text: redacted, retention_days: 30}

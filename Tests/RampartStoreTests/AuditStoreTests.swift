@@ -43,20 +43,17 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
         #expect(positions.count == keys.count && positions == positions.sorted())
     }
 
-    @Test func anIntactChainVerifiesAndEditsDeletionsAndColumnChangesAreFound() throws {
-        let directory = temporaryDirectory()
-        let store = try SQLiteAuditStore(path: directory + "/audit.db")
+    @Test(arguments: StoreKind.all) func anIntactChainVerifiesAndEditsDeletionsAndColumnChangesAreFound(kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        let store = fresh.store
         let head = try store.append((1...5).map { JournaledEvent(event: requestEvent($0)) })
         #expect(head.seq == 5)
         let intact = try store.verify()
         #expect(intact.intact && intact.events == 5 && intact.head == head, "\(intact.problems)")
 
-        let raw = try DatabaseQueue(path: directory + "/audit.db")
-        try raw.write { db in
-            try db.execute(sql: "UPDATE audit_events SET body = replace(body, 'req-2', 'req-X') WHERE seq = 2")
-            try db.execute(sql: "DELETE FROM audit_events WHERE seq = 4")
-            try db.execute(sql: "UPDATE audit_events SET tenant = 'other' WHERE seq = 5")
-        }
+        try fresh.tamper("UPDATE audit_events SET body = replace(body, 'req-2', 'req-X') WHERE seq = 2")
+        try fresh.tamper("DELETE FROM audit_events WHERE seq = 4")
+        try fresh.tamper("UPDATE audit_events SET tenant = 'other' WHERE seq = 5")
         let broken = try store.verify()
         #expect(!broken.intact)
         #expect(broken.problems.contains { $0.hasPrefix("seq 2:") && $0.contains("edited") })
@@ -64,17 +61,18 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
         #expect(broken.problems.contains { $0.hasPrefix("seq 5:") && $0.contains("column tenant") })
     }
 
-    @Test func replayedEventsAreNotStoredTwice() throws {
-        let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
+    @Test(arguments: StoreKind.all) func replayedEventsAreNotStoredTwice(kind: StoreKind) throws {
+        let store = try kind.makeStore().store
         let events = (1...3).map { JournaledEvent(event: requestEvent($0)) }
         _ = try store.append(events)
         let head = try store.append(events + [JournaledEvent(event: requestEvent(4))])
         #expect(head.seq == 4)
         #expect(try store.verify().intact)
+        #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...4).map { "req-\($0)" })
     }
 
-    @Test func pruningKeepsTheChainVerifiable() throws {
-        let store = try SQLiteAuditStore(path: temporaryDirectory() + "/audit.db")
+    @Test(arguments: StoreKind.all) func pruningKeepsTheChainVerifiable(kind: StoreKind) throws {
+        let store = try kind.makeStore().store
         let old = Date().addingTimeInterval(-40 * 86_400)
         _ = try store.append((1...4).map { JournaledEvent(event: requestEvent($0, time: old)) })
         _ = try store.append((5...6).map { JournaledEvent(event: requestEvent($0)) })
@@ -82,16 +80,70 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
         let verification = try store.verify()
         #expect(verification.intact && verification.events == 2 && verification.anchor.seq == 4)
         #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == ["req-5", "req-6"])
+        #expect(try store.append([JournaledEvent(event: requestEvent(7))]).seq == 7)
+        #expect(try store.verify().intact)
+    }
+
+    /// Two processes sharing one database (replicas on PostgreSQL, or two commands on one SQLite
+    /// file) append to one chain: every event once, in one unbroken sequence.
+    @Test(arguments: StoreKind.all) func twoWritersOnOneDatabaseBuildOneChain(kind: StoreKind) async throws {
+        let fresh = try kind.makeStore()
+        let other = try StoreLocation.parse(fresh.url).open()
+        await withTaskGroup(of: Void.self) { group in
+            for (writer, store) in [fresh.store, other].enumerated() {
+                group.addTask {
+                    for batch in 0..<20 {
+                        let events = (0..<10).map { JournaledEvent(event: requestEvent(writer * 1_000 + batch * 10 + $0)) }
+                        _ = try? store.append(events)
+                    }
+                }
+            }
+        }
+        let verification = try fresh.store.verify()
+        #expect(verification.intact && verification.events == 400, "\(verification.problems)")
+    }
+}
+
+@Suite struct IncidentStoreTests {
+    func incident(_ title: String) -> Incident {
+        Incident(title: title, severity: .high, trigger: "manual", scope: .init(aliases: ["assistant"]), actor: "test")
+    }
+
+    @Test(arguments: StoreKind.all) func incidentsAreNumberedListedAndUpdated(kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        let first = try store.open(incident("first"))
+        let second = try store.open(incident("second"))
+        #expect(first.id == "INC-1" && second.id == "INC-2")
+        let acknowledged = try store.update(id: "INC-1") { $0.status = .acknowledged }
+        let reread = try store.incident(id: "INC-1")
+        #expect(acknowledged.status == .acknowledged && reread?.status == .acknowledged)
+        #expect(try store.incidents(status: nil).map(\.id) == ["INC-2", "INC-1"])
+        #expect(try store.incidents(status: .open).map(\.id) == ["INC-2"])
+        let missing = try store.incident(id: "INC-9")
+        #expect(missing == nil)
+        #expect(throws: StoreError.self) { try store.update(id: "INC-9") { $0.status = .resolved } }
+    }
+
+    @Test(arguments: StoreKind.all) func twoProcessesOpeningAtOnceGetDifferentNumbers(kind: StoreKind) async throws {
+        let fresh = try kind.makeStore()
+        let other = try StoreLocation.parse(fresh.url).open()
+        let ids = await withTaskGroup(of: [String].self) { group in
+            for store in [fresh.store, other] {
+                group.addTask { (0..<10).compactMap { _ in try? store.open(self.incident("race")).id } }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(ids.count == 20 && Set(ids).count == 20)
     }
 }
 
 /// A store that fails while `available` is false.
 final class SwitchableStore: AuditStore, @unchecked Sendable {
-    let base: SQLiteAuditStore
+    let base: any AuditStore
     let lock = NSLock()
     var available = true
 
-    init(base: SQLiteAuditStore) {
+    init(base: any AuditStore) {
         self.base = base
     }
 
@@ -122,9 +174,9 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
         #expect(try condition())
     }
 
-    @Test func eventsSpillWhileTheStoreIsDownAndAreStoredInOrderWhenItReturns() async throws {
+    @Test(arguments: StoreKind.all) func eventsSpillWhileTheStoreIsDownAndAreStoredInOrderWhenItReturns(kind: StoreKind) async throws {
         let directory = temporaryDirectory()
-        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        let store = SwitchableStore(base: try kind.makeStore().store)
         store.setAvailable(false)
         let log = try AuditLog(store: store, journalDirectory: directory + "/journal", logger: logger)
         for index in 1...300 { log.record(requestEvent(index)) }
@@ -138,9 +190,9 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
         #expect(try store.base.verify().intact)
     }
 
-    @Test func whatARunLeftInTheJournalIsStoredAtTheNextStart() async throws {
+    @Test(arguments: StoreKind.all) func whatARunLeftInTheJournalIsStoredAtTheNextStart(kind: StoreKind) async throws {
         let directory = temporaryDirectory()
-        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        let store = SwitchableStore(base: try kind.makeStore().store)
         store.setAvailable(false)
         let first = try AuditLog(store: store, journalDirectory: directory + "/journal", logger: logger)
         for index in 1...50 { first.record(requestEvent(index)) }
@@ -156,9 +208,9 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
         #expect(head == (try store.base.head()))
     }
 
-    @Test func aFullSpillDropsAndSaysSo() async throws {
+    @Test(arguments: StoreKind.all) func aFullSpillDropsAndSaysSo(kind: StoreKind) async throws {
         let directory = temporaryDirectory()
-        let store = SwitchableStore(base: try SQLiteAuditStore(path: directory + "/audit.db"))
+        let store = SwitchableStore(base: try kind.makeStore().store)
         store.setAvailable(false)
         var options = AuditLog.Options()
         options.spillLimitBytes = 4_000

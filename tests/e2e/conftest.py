@@ -14,6 +14,7 @@ import pytest
 from e2e_util import FAKE_ANTHROPIC_KEY, FAKE_OPENAI_KEY, httpx
 from fake_upstreams import FakeAnthropic, FakeOpenAI
 from rampart_proc import RampartProcess, config_yaml, free_port, start_rampart
+from store_backends import store  # noqa: F401 - the `store` fixture, for the audit and incident tests
 
 _STATE: dict = {"rampart": None, "fakes": []}
 

@@ -1,15 +1,15 @@
 """The audit trail end to end: durability across kill -9, spill and replay while the store is
 locked, `rampart audit verify` against edits and deletions, and no secret written anywhere.
 
-Each test runs its own Rampart with the default SQLite store in its state directory and reads the
-database directly with Python's sqlite3 module.
+Each test runs its own Rampart on an empty store of each kind (SQLite in its state directory, and a
+PostgreSQL database of its own when one is available: see store_backends.py) and reads the
+database directly.
 """
 
 from __future__ import annotations
 
 import json
 import signal
-import sqlite3
 import subprocess
 import threading
 import time
@@ -23,20 +23,16 @@ from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
 from routing_util import (ADMIN_TOKEN, FAKE_OPENAI_KEY, RAMPART_TEST_KEY, admin, chat, fake_providers, make_config,
                           wait_until)
 from fake_upstreams import FakeAnthropic
+from store_backends import KINDS, Store
 
 
-def audit_config(state: Path, port: int, fo: FakeOpenAI | None = None, text: str = "hash") -> str:
+def audit_config(store: Store, port: int, fo: FakeOpenAI | None = None, text: str = "hash") -> str:
     providers = [{"id": "sim", "kind": "simulator"}]
     models = [{"alias": "sim", "targets": [{"provider": "sim", "model": "m"}]}]
     if fo is not None:
         providers += fake_providers(fo, FakeAnthropic(api_key="unused"))[:1]
         models.append({"alias": "via-openai", "targets": [{"provider": "fake-openai", "model": "gpt-test"}]})
-    return make_config(port, state, providers=providers, models=models) + f"store: {{text: {text}}}\n"
-
-
-def stored(state: Path) -> list[dict]:
-    with sqlite3.connect(state / "rampart.db") as db:
-        return [json.loads(body) for (body,) in db.execute("SELECT body FROM audit_events ORDER BY seq")]
+    return make_config(port, store.state, providers=providers, models=models) + store.section(text)
 
 
 def verify(config_path: Path) -> subprocess.CompletedProcess:
@@ -44,9 +40,9 @@ def verify(config_path: Path) -> subprocess.CompletedProcess:
                           timeout=60, env=rampart_env())
 
 
-def test_no_answered_request_loses_its_event_when_rampart_is_killed(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    config = audit_config(state, port)
+def test_no_answered_request_loses_its_event_when_rampart_is_killed(tmp_path, store):
+    port = free_port()
+    config = audit_config(store, port)
     rampart = start_rampart(tmp_path, config, port=port)
     answered: list[str] = []
     lock, stop = threading.Lock(), threading.Event()
@@ -75,8 +71,8 @@ def test_no_answered_request_loses_its_event_when_rampart_is_killed(tmp_path):
     restarted = start_rampart(tmp_path, config, port=port, name="restarted")
     try:
         # The journal left by the killed process is stored by the new one's writer.
-        wait_until(lambda: set(answered) <= {e["request_id"] for e in stored(state)}, timeout=10)
-        missing = set(answered) - {e["request_id"] for e in stored(state)}
+        wait_until(lambda: set(answered) <= {e["request_id"] for e in store.bodies()}, timeout=10)
+        missing = set(answered) - {e["request_id"] for e in store.bodies()}
         assert not missing, f"{len(missing)} answered requests have no audit event"
     finally:
         restarted.stop()
@@ -84,35 +80,50 @@ def test_no_answered_request_loses_its_event_when_rampart_is_killed(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_events_spill_while_the_store_is_locked_and_are_stored_when_it_returns(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    rampart = start_rampart(tmp_path, audit_config(state, port), port=port)
+def test_events_spill_while_the_store_is_locked_and_are_stored_when_it_returns(tmp_path, store):
+    port = free_port()
+    rampart = start_rampart(tmp_path, audit_config(store, port), port=port)
     try:
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
             assert chat(http, "openai", "sim").status == 200
-            wait_until(lambda: len(stored(state)) == 1, timeout=5)
-            blocker = sqlite3.connect(state / "rampart.db", isolation_level=None)
-            blocker.execute("BEGIN EXCLUSIVE")   # no other writer until it ends
-            try:
+            wait_until(lambda: len(store.bodies()) == 1, timeout=5)
+            with store.locked():   # no other writer until it ends
                 for _ in range(20):
                     assert chat(http, "openai", "sim").status == 200, "answering does not wait for the store"
                 degraded = wait_until(lambda: (r := http.get("/readyz")).status_code == 503 and r, timeout=15)
                 body = degraded.json()
                 assert body["status"] == "degraded" and "unreachable" in body["reason"]
                 assert body["audit"]["pending"] >= 20 and body["audit"]["store_error"]
-            finally:
-                blocker.execute("COMMIT")
-                blocker.close()
-            wait_until(lambda: len(stored(state)) == 21, timeout=20)
+            wait_until(lambda: len(store.bodies()) == 21, timeout=20)
             wait_until(lambda: http.get("/readyz").status_code == 200, timeout=10)
             assert "spilled events stored" in rampart.log_text()
     finally:
         rampart.stop()
 
 
-def test_audit_verify_finds_edited_and_deleted_events(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    rampart = start_rampart(tmp_path, audit_config(state, port), port=port)
+@pytest.mark.skipif("postgres" not in KINDS, reason="needs a PostgreSQL server (RAMPART_TEST_POSTGRES_URL)")
+def test_a_replica_starts_while_postgres_is_unreachable_and_stores_everything_once_it_answers(tmp_path):
+    store, port = Store("postgres", tmp_path / "state", create=False), free_port()   # the database does not exist yet
+    rampart = start_rampart(tmp_path, audit_config(store, port), port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            sent = [chat(http, "openai", "sim") for _ in range(10)]
+            assert all(reply.status == 200 for reply in sent), "answering does not wait for the store"
+            degraded = wait_until(lambda: (r := http.get("/readyz")).status_code == 503 and r, timeout=15).json()
+            assert degraded["audit"]["pending"] >= 10 and "does not exist" in degraded["audit"]["store_error"]
+            assert "not reachable yet" in rampart.log_text()
+            store.create()
+            wait_until(lambda: http.get("/readyz").status_code == 200, timeout=20)
+            ids = {reply.headers["x-rampart-request-id"] for reply in sent}
+            assert ids == {event["request_id"] for event in store.bodies()}
+    finally:
+        rampart.stop()
+    assert verify(tmp_path / "rampart.yaml").returncode == 0
+
+
+def test_audit_verify_finds_edited_and_deleted_events(tmp_path, store):
+    port = free_port()
+    rampart = start_rampart(tmp_path, audit_config(store, port), port=port)
     with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
         for _ in range(6):
             assert chat(http, "openai", "sim").status == 200
@@ -125,28 +136,26 @@ def test_audit_verify_finds_edited_and_deleted_events(tmp_path):
     bodies = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(bodies) == 6 and all(b["outcome"] == "ok" and b["tenant"] == "acme" for b in bodies)
 
-    db = sqlite3.connect(state / "rampart.db", isolation_level=None)
-    db.execute("UPDATE audit_events SET body = replace(body, '\"status\":200', '\"status\":201') WHERE seq = 2")
+    store.execute("UPDATE audit_events SET body = replace(body, '\"status\":200', '\"status\":201') WHERE seq = 2")
     edited = verify(config_path)
     assert edited.returncode == 1 and "seq 2: its body does not match its hash" in edited.stdout, edited.stdout
 
-    db.execute("UPDATE audit_events SET body = replace(body, '\"status\":201', '\"status\":200') WHERE seq = 2")
-    db.execute("DELETE FROM audit_events WHERE seq = 4")
+    store.execute("UPDATE audit_events SET body = replace(body, '\"status\":201', '\"status\":200') WHERE seq = 2")
+    store.execute("DELETE FROM audit_events WHERE seq = 4")
     deleted = verify(config_path)
     assert deleted.returncode == 1 and "events 4–4 are missing" in deleted.stdout, deleted.stdout
 
-    db.execute("DELETE FROM audit_events WHERE seq >= 4")
+    store.execute("DELETE FROM audit_events WHERE seq >= 4")
     cut = verify(config_path)
     assert cut.returncode == 1 and "removed from the end" in cut.stdout, cut.stdout
-    db.close()
 
 
-def test_no_key_token_or_provider_credential_is_written_anywhere(tmp_path):
+def test_no_key_token_or_provider_credential_is_written_anywhere(tmp_path, store):
     fo = FakeOpenAI(api_key=FAKE_OPENAI_KEY).start()
-    state, port = tmp_path / "state", free_port()
+    port = free_port()
     pasted = "sk-proj-PASTEDSECRET1234567890abcdefXYZ"
     wrong_key = "rk-wrong-key-7f3e9a1c55d2"
-    rampart = start_rampart(tmp_path, audit_config(state, port, fo, text="redacted"), port=port)
+    rampart = start_rampart(tmp_path, audit_config(store, port, fo, text="redacted"), port=port)
     try:
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
             assert chat(http, "openai", "via-openai", text=f"my key is {pasted}, keep it safe").status == 200
@@ -159,21 +168,25 @@ def test_no_key_token_or_provider_credential_is_written_anywhere(tmp_path):
         rampart.stop()
     finally:
         fo.stop()
-    events = stored(state)
+    events = store.bodies()
     assert len(events) == 6 and events[-1]["kind"] == "admin" and events[-1]["action"] == "kill_switch.create"
     assert events[0]["prompt"]["redacted"] is True and pasted not in events[0]["prompt"]["text"]
     secrets = [RAMPART_TEST_KEY, FAKE_OPENAI_KEY, ADMIN_TOKEN, wrong_key, pasted]
-    written = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".yaml"]
-    assert any(p.name == "rampart.db" for p in written) and any(p.name.endswith(".log") for p in written)
-    for path in written:
-        data = path.read_bytes()
+    written = {str(p.relative_to(tmp_path)): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.suffix != ".yaml"}
+    assert any(name.endswith(".log") for name in written) and any("audit-journal" in name for name in written)
+    if store.kind == "sqlite":
+        assert "state/rampart.db" in written
+    else:
+        written["the PostgreSQL database"] = store.dump()
+        assert b"kill_switch.create" in written["the PostgreSQL database"]
+    for name, data in written.items():
         for secret in secrets:
-            assert secret.encode() not in data, f"{secret[:8]}… found in {path.relative_to(tmp_path)}"
+            assert secret.encode() not in data, f"{secret[:8]}… found in {name}"
 
 
-def test_a_hunt_finds_earlier_uses_of_an_attack_and_who_sent_them(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    rampart = start_rampart(tmp_path, audit_config(state, port, text="redacted"), port=port)
+def test_a_hunt_finds_earlier_uses_of_an_attack_and_who_sent_them(tmp_path, store):
+    port = free_port()
+    rampart = start_rampart(tmp_path, audit_config(store, port, text="redacted"), port=port)
     with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
         assert chat(http, "openai", "sim", text="How do I bake sourdough bread?").status == 200
         exported = subprocess.run([str(rampart_bin()), "redteam", "--export", str(tmp_path / "attacks.jsonl"), "--techniques",
@@ -192,11 +205,11 @@ def test_a_hunt_finds_earlier_uses_of_an_attack_and_who_sent_them(tmp_path):
     assert all("grandmother" in example["evidence"] for example in report["examples"])
 
 
-def test_a_client_leaving_mid_stream_is_recorded_as_cancelled(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    config = make_config(port, state, providers=[{"id": "slow", "kind": "simulator", "token_delay_ms": 50,
+def test_a_client_leaving_mid_stream_is_recorded_as_cancelled(tmp_path, store):
+    port = free_port()
+    config = make_config(port, store.state, providers=[{"id": "slow", "kind": "simulator", "token_delay_ms": 50,
                                                   "text": " ".join(["word"] * 200)}],
-                         models=[{"alias": "slow", "targets": [{"provider": "slow", "model": "m"}]}])
+                         models=[{"alias": "slow", "targets": [{"provider": "slow", "model": "m"}]}]) + store.section()
     rampart = start_rampart(tmp_path, config, port=port)
     try:
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
@@ -204,8 +217,8 @@ def test_a_client_leaving_mid_stream_is_recorded_as_cancelled(tmp_path):
             with http.stream("POST", "/v1/chat/completions", json=body, headers={"authorization": f"Bearer {RAMPART_TEST_KEY}"}) as r:
                 assert r.status_code == 200
                 next(r.iter_raw())   # the first bytes, then hang up
-        wait_until(lambda: len(stored(state)) == 1, timeout=10)
+        wait_until(lambda: len(store.bodies()) == 1, timeout=10)
     finally:
         rampart.stop()
-    [event] = stored(state)
+    [event] = store.bodies()
     assert event["outcome"] == "cancelled" and event["status"] == 499 and event["stream"] is True

@@ -66,13 +66,13 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           env={**rampart_env(), "HOOK_SECRET": HOOK_SECRET})
 
 
-def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkeypatch):
+def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkeypatch, store):
     monkeypatch.setenv("HOOK_SECRET", HOOK_SECRET)   # for `rampart serve`, which reads the config's env:HOOK_SECRET
     receiver = WebhookReceiver(fail_first=1)   # the first delivery fails: the retry must carry it
-    state, port = tmp_path / "state", free_port()
-    config = make_config(port, state, providers=[{"id": "sim", "kind": "simulator", "naive": True}],
+    port = free_port()
+    config = make_config(port, store.state, providers=[{"id": "sim", "kind": "simulator", "naive": True}],
                          models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}])
-    config += ("guard: {input: {mode: off}, output: {mode: off}}\nstore: {text: redacted}\n"
+    config += ("guard: {input: {mode: off}, output: {mode: off}}\n" + store.section("redacted") +
                "escalation:\n  backoff_ms: 50\n  routes:\n"
                f"    - {{name: security, min_severity: high, webhook: {{url: \"{receiver.url}\", secret: env:HOOK_SECRET}}}}\n"
                "    - {name: everything, log: true}\n")
@@ -152,10 +152,10 @@ def test_a_universal_weakness_is_escalated_hunted_and_mitigated(tmp_path, monkey
         receiver.close()
 
 
-def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    config = make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}],
-                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}])
+def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path, store):
+    port = free_port()
+    config = make_config(port, store.state, providers=[{"id": "sim", "kind": "simulator"}],
+                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}]) + store.section()
     rampart = start_rampart(tmp_path, config, port=port)
     try:
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
@@ -170,12 +170,12 @@ def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path):
         rampart.stop()
 
 
-def test_a_provider_suspending_access_opens_one_incident_for_its_aliases(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    config = make_config(port, state, providers=[{"id": "suspended", "kind": "simulator", "fault": {"status": 403, "message": "model suspended"}},
+def test_a_provider_suspending_access_opens_one_incident_for_its_aliases(tmp_path, store):
+    port = free_port()
+    config = make_config(port, store.state, providers=[{"id": "suspended", "kind": "simulator", "fault": {"status": 403, "message": "model suspended"}},
                                                  {"id": "healthy", "kind": "simulator"}],
                          models=[{"alias": "assistant", "targets": [{"provider": "suspended", "model": "m"}, {"provider": "healthy", "model": "m"}]},
-                                 {"alias": "other", "targets": [{"provider": "healthy", "model": "m"}]}])
+                                 {"alias": "other", "targets": [{"provider": "healthy", "model": "m"}]}]) + store.section()
     rampart = start_rampart(tmp_path, config, port=port)
     try:
         with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
@@ -190,10 +190,10 @@ def test_a_provider_suspending_access_opens_one_incident_for_its_aliases(tmp_pat
         rampart.stop()
 
 
-def test_a_jump_in_a_categorys_block_rate_opens_an_incident(tmp_path):
-    state, port = tmp_path / "state", free_port()
-    config = make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}],
-                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}])
+def test_a_jump_in_a_categorys_block_rate_opens_an_incident(tmp_path, store):
+    port = free_port()
+    config = make_config(port, store.state, providers=[{"id": "sim", "kind": "simulator"}],
+                         models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}]) + store.section()
     config += ("guard: {input: {mode: enforce}}\n"
                "escalation: {block_rate: {window_s: 2, baseline_s: 60, factor: 3, min_rise: 0.05, min_blocks: 5, check_every_s: 1}}\n")
     rampart = start_rampart(tmp_path, config, port=port)

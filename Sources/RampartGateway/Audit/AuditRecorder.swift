@@ -87,10 +87,7 @@ extension AuditRecorder {
 
     /// The store `config` names, opened (for `rampart audit`, `hunt`, `incidents` and the recorder).
     public static func openStore(_ config: RampartConfig) throws(StoreError) -> any AuditStore & IncidentStore {
-        switch try config.store.location(stateDirectory: config.server.stateDirectory) {
-        case .sqlite(let path): return try SQLiteAuditStore(path: path)
-        case .postgres: throw StoreError("PostgreSQL stores are not supported by this build yet; use sqlite://PATH")
-        }
+        try config.store.location(stateDirectory: config.server.stateDirectory).open()
     }
 
     /// Where the journal (and the chain's head file) is kept.

@@ -123,9 +123,7 @@ public enum ConfigLoader {
         guard let node = node.mapping(allowedKeys: ["url", "text", "retention_days", "spill_max_bytes"]) else { return store }
         if let url = node.child("url").secret() {
             do {
-                if case .postgres = try StoreLocation.parse(url) {
-                    node.diagnostics.report(node.child("url"), "PostgreSQL stores are not supported by this build yet; use sqlite://PATH")
-                }
+                _ = try StoreLocation.parse(url)
             } catch {
                 node.diagnostics.report(node.child("url"), error.message)
             }

@@ -34,40 +34,8 @@ public final class SQLiteAuditStore: AuditStore {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: audit events") { db in
-            try db.execute(sql: """
-                CREATE TABLE audit_events (
-                    seq INTEGER PRIMARY KEY NOT NULL,
-                    id TEXT NOT NULL UNIQUE,
-                    time_ms INTEGER NOT NULL,
-                    kind TEXT NOT NULL,
-                    request_id TEXT, key_id TEXT, tenant TEXT, alias TEXT, route TEXT,
-                    outcome TEXT NOT NULL,
-                    status INTEGER,
-                    body TEXT NOT NULL,
-                    prev_hash TEXT NOT NULL,
-                    hash TEXT NOT NULL
-                );
-                CREATE INDEX audit_events_time ON audit_events(time_ms);
-                CREATE TABLE audit_anchor (
-                    id INTEGER PRIMARY KEY CHECK (id = 1),
-                    seq INTEGER NOT NULL,
-                    hash TEXT NOT NULL
-                );
-                """)
-        }
-        migrator.registerMigration("v2: incidents") { db in
-            try db.execute(sql: """
-                CREATE TABLE incidents (
-                    number INTEGER PRIMARY KEY NOT NULL,
-                    id TEXT NOT NULL UNIQUE,
-                    status TEXT NOT NULL,
-                    severity TEXT NOT NULL,
-                    opened_ms INTEGER NOT NULL,
-                    body TEXT NOT NULL
-                );
-                CREATE INDEX incidents_status ON incidents(status);
-                """)
+        for migration in StoreSchema.migrations {
+            migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sqlite) }
         }
         return migrator
     }
@@ -85,7 +53,7 @@ public final class SQLiteAuditStore: AuditStore {
                 let seq = head.seq + 1
                 let hash = AuditChain.hash(previous: head.hash, body: item.body)
                 try insert.execute(arguments: [
-                        seq, event.id, Self.milliseconds(event.time), event.kind.rawValue, event.requestID, event.keyID, event.tenant,
+                        seq, event.id, AuditChain.milliseconds(event.time), event.kind.rawValue, event.requestID, event.keyID, event.tenant,
                         event.alias, event.route, event.outcome.rawValue, event.status, item.body, head.hash, hash,
                     ])
                 if db.changesCount == 1 { head = ChainHead(seq: seq, hash: hash) }
@@ -100,40 +68,22 @@ public final class SQLiteAuditStore: AuditStore {
 
     public func verify() throws -> AuditVerification {
         try pool.read { db in
-            let anchor = try Self.anchor(db)
-            var expected = anchor
-            var problems: [String] = []
-            var count = 0
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, id, time_ms, kind, key_id, tenant, alias, outcome, body, prev_hash, hash FROM audit_events ORDER BY seq
-                """)
+            var verifier = ChainVerifier(anchor: try Self.anchor(db))
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(StoreSchema.verifiedColumns) FROM audit_events ORDER BY seq")
             while let row = try rows.next() {
-                count += 1
-                let seq: Int64 = row["seq"]
-                let body: String = row["body"]
-                let previous: String = row["prev_hash"]
-                let hash: String = row["hash"]
-                if seq != expected.seq + 1 {
-                    problems.append("seq \(seq): events \(expected.seq + 1)–\(seq - 1) are missing (deleted)")
-                } else if previous != expected.hash {
-                    problems.append("seq \(seq): its previous hash does not match event \(expected.seq) (an event was replaced)")
-                }
-                if AuditChain.hash(previous: previous, body: body) != hash {
-                    problems.append("seq \(seq): its body does not match its hash (the event was edited)")
-                } else if let mismatch = Self.columnMismatch(row, body: body) {
-                    problems.append("seq \(seq): column \(mismatch) does not match the hashed body (the row was edited)")
-                }
-                expected = ChainHead(seq: seq, hash: hash)
-                if problems.count >= 50 { problems.append("… stopped after 50 problems"); break }
+                let stored = ChainVerifier.Row(
+                    seq: row["seq"], id: row["id"], timeMs: row["time_ms"], kind: row["kind"], keyID: row["key_id"], tenant: row["tenant"],
+                    alias: row["alias"], outcome: row["outcome"], body: row["body"], previousHash: row["prev_hash"], hash: row["hash"])
+                guard verifier.check(stored) else { break }
             }
-            return AuditVerification(events: count, head: expected, anchor: anchor, problems: problems)
+            return verifier.verification
         }
     }
 
     public func events(from start: Date, to end: Date) throws -> [AuditEvent] {
         try pool.read { db in
             try String.fetchAll(db, sql: "SELECT body FROM audit_events WHERE time_ms >= ? AND time_ms < ? ORDER BY time_ms, seq",
-                                arguments: [Self.milliseconds(start), Self.milliseconds(end)])
+                                arguments: [AuditChain.milliseconds(start), AuditChain.milliseconds(end)])
                 .map(AuditChain.decode)
         }
     }
@@ -142,7 +92,7 @@ public final class SQLiteAuditStore: AuditStore {
         try pool.write { db in
             // A prefix of the chain: everything before the first event at or after the cutoff.
             let keepFrom = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM audit_events WHERE time_ms >= ?",
-                                              arguments: [Self.milliseconds(cutoff)])
+                                              arguments: [AuditChain.milliseconds(cutoff)])
             let lastDeleted = try Row.fetchOne(db, sql: keepFrom == nil
                 ? "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
                 : "SELECT seq, hash FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT 1", arguments: keepFrom.map { [$0] } ?? [])
@@ -165,20 +115,5 @@ public final class SQLiteAuditStore: AuditStore {
 
     private static func anchor(_ db: Database) throws -> ChainHead {
         try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_anchor WHERE id = 1").map { ChainHead(seq: $0["seq"], hash: $0["hash"]) } ?? .empty
-    }
-
-    /// The first indexed column whose value differs from the body's, if any.
-    private static func columnMismatch(_ row: Row, body: String) -> String? {
-        guard let event = try? AuditChain.decode(body) else { return "body" }
-        let checks: [(String, String?, String?)] = [
-            ("id", row["id"], event.id), ("kind", row["kind"], event.kind.rawValue), ("key_id", row["key_id"], event.keyID),
-            ("tenant", row["tenant"], event.tenant), ("alias", row["alias"], event.alias), ("outcome", row["outcome"], event.outcome.rawValue),
-        ]
-        if let (name, _, _) = checks.first(where: { $0.1 != $0.2 }) { return name }
-        return (row["time_ms"] as Int64) == milliseconds(event.time) ? nil : "time_ms"
-    }
-
-    static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -20,7 +20,7 @@ extension SQLiteAuditStore: IncidentStore {
             stored.id = "INC-\(number)"
             try db.execute(sql: "INSERT INTO incidents (number, id, status, severity, opened_ms, body) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [number, stored.id, stored.status.rawValue, stored.severity.rawValue,
-                                       Self.milliseconds(stored.openedAt), try IncidentJSON.encode(stored)])
+                                       AuditChain.milliseconds(stored.openedAt), try IncidentJSON.encode(stored)])
             return stored
         }
     }
