@@ -75,8 +75,12 @@ struct Serve: AsyncParsableCommand {
             let store = try AuditRecorder.openStore(configuration)
             incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
             blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
-            let observer: (@Sendable (AuditEvent) -> Void)? = blockRate.map { watch in { @Sendable event in watch.observe(event) } }
-            audit = try AuditRecorder.open(configuration, store: store, logger: logger, observer: observer)
+            let requestMetrics = RequestMetrics()
+            let watch = blockRate
+            audit = try AuditRecorder.open(configuration, store: store, logger: logger) { event in
+                requestMetrics.observe(event)
+                watch?.observe(event)
+            }
         } catch {
             await gateway.shutdown()
             printError("Refusing to start: the audit store: \(error.message)")

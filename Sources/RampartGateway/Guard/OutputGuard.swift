@@ -31,10 +31,14 @@ struct OutputGuard: Sendable {
     /// `final` marks the check at the end of the answer, which `escalate: all` sends to the judge
     /// with up to the answer's last 2,400 characters.
     func trips(_ scorer: ExchangeScorer, prompt: String, response: String, final: Bool = false) async -> Bool {
+        let started = ContinuousClock.now
         let stretch = String(response.suffix(Self.windowCharacters))
         let score = scorer.score(stretch)
-        if score.tripped { return true }
-        guard let judge, score.uncertain || (final && judge.config.escalateAll) else { return false }
+        guard !score.tripped, let judge, score.uncertain || (final && judge.config.escalateAll) else {
+            GuardTimings.record(direction: "output", stage: 1, since: started)
+            return score.tripped
+        }
+        defer { GuardTimings.record(direction: "output", stage: 2, since: started) }
         switch await judge.judge(.answer(prompt: prompt, response: final ? String(response.suffix(4 * Self.windowCharacters)) : stretch),
                                  categories: []) {
         case .allow: return false

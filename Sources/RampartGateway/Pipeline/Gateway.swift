@@ -220,7 +220,9 @@ public final class Gateway: Sendable {
         var verdict: GuardVerdict.Verdict?
         var refusal: ChatResponse?
         if let inputGuard {
+            let screeningStarted = ContinuousClock.now
             let screening = await inputGuard.screen(request)
+            GuardTimings.record(direction: "input", stage: screening.stage, since: screeningStarted)
             trail?.screened(screening)
             verdict = screening.verdict
             if screening.verdict != .allow {

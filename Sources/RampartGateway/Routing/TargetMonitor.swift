@@ -12,6 +12,8 @@ public final class TargetMonitor: Sendable {
     private let state: NIOLockedValueBox<Inner>
     private let breakerGauge: Gauge
     private let successes: Counter
+    /// `rampart_upstream_latency_seconds`: each successful attempt's time to first byte.
+    private let firstByte: Timer
     /// `rampart_upstream_attempts_total` per failure class, made when first needed.
     private let failures: NIOLockedValueBox<[ErrorClass: Counter]> = NIOLockedValueBox([:])
     /// Told when the breaker opens, or a failure says the provider suspended access (see ``watch(_:)``).
@@ -79,6 +81,7 @@ public final class TargetMonitor: Sendable {
         breakerGauge = Gauge(label: "rampart_breaker_state", dimensions: [("provider", provider), ("target", target)])
         breakerGauge.record(0)
         successes = Counter(label: "rampart_upstream_attempts_total", dimensions: [("provider", provider), ("target", target), ("outcome", "success")])
+        firstByte = Timer(label: "rampart_upstream_latency_seconds", dimensions: [("provider", provider), ("target", target)])
     }
 
     /// Asks to send an attempt now. A target paused after a 429 is rejected until the pause ends.
@@ -107,6 +110,7 @@ public final class TargetMonitor: Sendable {
     ///
     /// - Parameter latency: its time to first byte, for the latency average, when measured.
     public func recordSuccess(latency: Duration?, probe: Bool) {
+        if let latency { firstByte.recordNanoseconds(latency.nanoseconds) }
         state.withLockedValue { inner in
             if let latency { Self.average(latency, into: &inner) }
             apply(.healthy, probe: probe, to: &inner)
@@ -116,6 +120,7 @@ public final class TargetMonitor: Sendable {
 
     /// Records an attempt's time to first byte before its outcome is known (a stream's).
     public func recordLatency(_ latency: Duration) {
+        firstByte.recordNanoseconds(latency.nanoseconds)
         state.withLockedValue { Self.average(latency, into: &$0) }
     }
 
