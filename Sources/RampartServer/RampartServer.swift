@@ -10,20 +10,22 @@ public enum RampartServer {
     /// The router with every route and middleware, for the application and for tests.
     ///
     /// - Parameters:
+    ///   - slot: the gateway requests are served by, replaced by `reloader` on a reload.
     ///   - audit: records one audit event per chat request; without it nothing is recorded.
     ///   - metrics: the registry `GET /metrics` renders; without one the route is absent.
-    public static func router(gateway: Gateway, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
-                              metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
+    ///   - reloader: serves `POST /admin/reload`.
+    public static func router(slot: GatewaySlot, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
+                              metrics: PrometheusCollectorRegistry? = nil, reloader: ConfigReloader? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
         router.middlewares.add(ErrorMiddleware())
-        let maxBody = gateway.config.server.maxBodyBytes
-        let completions = ChatEndpoint(codec: WireCodec(.openAI), gateway: gateway, maxBodyBytes: maxBody, audit: audit)
-        let messages = ChatEndpoint(codec: WireCodec(.anthropic), gateway: gateway, maxBodyBytes: maxBody, audit: audit)
+        let maxBody = slot.current.config.server.maxBodyBytes
+        let completions = ChatEndpoint(codec: WireCodec(.openAI), slot: slot, maxBodyBytes: maxBody, audit: audit)
+        let messages = ChatEndpoint(codec: WireCodec(.anthropic), slot: slot, maxBodyBytes: maxBody, audit: audit)
         router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
-        InfoRoutes(gateway: gateway, audit: audit).register(on: router)
-        AdminRoutes(gateway: gateway, audit: audit, incidents: incidents).register(on: router)
-        GuardCheckRoute(gateway: gateway).register(on: router)
+        InfoRoutes(slot: slot, audit: audit).register(on: router)
+        AdminRoutes(slot: slot, audit: audit, incidents: incidents, reloader: reloader).register(on: router)
+        GuardCheckRoute(slot: slot).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -33,14 +35,22 @@ public enum RampartServer {
         return router
     }
 
+    /// The router for one gateway that is never reloaded (tests, embedding).
+    public static func router(gateway: Gateway, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
+                              metrics: PrometheusCollectorRegistry? = nil) -> Router<RampartRequestContext> {
+        router(slot: GatewaySlot(gateway), audit: audit, incidents: incidents, metrics: metrics)
+    }
+
     /// The application listening on the configured host and port.
-    public static func application(gateway: Gateway, audit: AuditRecorder?, incidents: IncidentDesk?, metrics: PrometheusCollectorRegistry?,
-                                   logger: Logger) -> some ApplicationProtocol {
-        let server = gateway.config.server
+    public static func application(slot: GatewaySlot, audit: AuditRecorder?, incidents: IncidentDesk?, metrics: PrometheusCollectorRegistry?,
+                                   reloader: ConfigReloader?, logger: Logger) -> some ApplicationProtocol {
+        let server = slot.current.config.server
         return Application(
-            router: router(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics),
+            router: router(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
-            configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil),
+            // A burst of new connections (clients reconnecting after a restart, a load test) waits in
+            // the kernel's queue instead of being dropped: Hummingbird's default backlog is 256.
+            configuration: .init(address: .hostname(server.host, port: server.port), serverName: nil, backlog: 4096),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? server.port
                 logger.notice("Rampart listening on http://\(server.host):\(port)")

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Metrics
+import NIOConcurrencyHelpers
 import Prometheus
 import RampartGateway
 import RampartStore
@@ -16,7 +17,9 @@ struct Serve: AsyncParsableCommand {
             With --config, serves that file (see `rampart config validate`). Without it, starts the \
             offline quickstart: 127.0.0.1:8080, no keys, the built-in simulator as model 'sim', and \
             OpenAI / Anthropic models when OPENAI_API_KEY / ANTHROPIC_API_KEY are set. \
-            Stops cleanly on SIGINT or SIGTERM.
+            Stops cleanly on SIGINT or SIGTERM. SIGHUP (or POST /admin/reload) reloads the \
+            configuration file and the constitution without dropping a request; an invalid file is \
+            rejected and the running configuration stays.
             """
     )
 
@@ -87,16 +90,27 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         blockRate?.start()
-        let providerIncidents = ProviderIncidents(desk: incidents, gateway: gateway)
-        let app = RampartServer.application(gateway: gateway, audit: audit, incidents: incidents, metrics: metrics, logger: logger)
+        let slot = GatewaySlot(gateway)
+        let providerIncidents = NIOLockedValueBox(ProviderIncidents(desk: incidents, gateway: gateway))
+        let reloader = config.map { path in
+            ConfigReloader(path: path, slot: slot, logger: logger, overrides: { [host, port] config in
+                if let host { config.server.host = host }
+                if let port { config.server.port = port }
+            }, installed: { gateway in
+                providerIncidents.withLockedValue { $0 = ProviderIncidents(desk: incidents, gateway: gateway) }
+            })
+        }
+        let hangUps = Self.reloadOnSIGHUP(reloader, logger: logger)
+        let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, logger: logger)
         var failure: (any Error)?
         do {
             try await app.runService()
         } catch {
             failure = error
         }
+        hangUps.cancel()
         blockRate?.stop()
-        await gateway.shutdown()
+        await slot.current.shutdown()
         await audit.log.shutdown()
         await incidents.shutdown()
         withExtendedLifetime(providerIncidents) {}
@@ -104,6 +118,23 @@ struct Serve: AsyncParsableCommand {
             printError("Rampart stopped: \(failure)")
             throw ExitCode(2)
         }
+    }
+}
+
+extension Serve {
+    /// Reloads the configuration on every SIGHUP (with no configuration file, says so instead).
+    static func reloadOnSIGHUP(_ reloader: ConfigReloader?, logger: Logger) -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)   // the dispatch source, not the default action (exit), handles it
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler {
+            guard let reloader else {
+                logger.warning("SIGHUP: serving the quickstart without a configuration file; there is nothing to reload")
+                return
+            }
+            Task { _ = await reloader.reload(actor: "SIGHUP") }
+        }
+        source.resume()
+        return source
     }
 }
 

@@ -35,7 +35,7 @@ public struct RampartConfig: Sendable {
 }
 
 /// `store`: the audit trail's database and policies.
-public struct StoreConfig: Sendable {
+public struct StoreConfig: Sendable, Hashable {
     /// `store.url`; nil: `sqlite://<state_dir>/rampart.db`.
     public var url: String?
     /// What is kept of prompt and response text.
@@ -53,7 +53,7 @@ public struct StoreConfig: Sendable {
     }
 }
 
-public struct ServerConfig: Sendable {
+public struct ServerConfig: Sendable, Hashable {
     public var host: String
     public var port: Int
     /// Requests with a larger body get a 413.

@@ -11,7 +11,7 @@ import RampartStore
 ///
 /// Counts are kept in memory per second-long bucket, so a restart starts a fresh baseline.
 public final class BlockRateWatch: Sendable {
-    public struct Settings: Sendable {
+    public struct Settings: Sendable, Hashable {
         public var window: Duration = .seconds(300)
         public var baseline: Duration = .seconds(3_600)
         public var factor = 3.0

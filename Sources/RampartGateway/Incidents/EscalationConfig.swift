@@ -1,10 +1,10 @@
 import RampartStore
 
 /// `escalation`: who hears about an incident, by severity and category.
-public struct EscalationConfig: Sendable {
+public struct EscalationConfig: Sendable, Hashable {
     /// One destination and the incidents it wants.
-    public struct Route: Sendable {
-        public enum Destination: Sendable {
+    public struct Route: Sendable, Hashable {
+        public enum Destination: Sendable, Hashable {
             /// A JSON POST signed with HMAC-SHA256 of `secret` (`x-rampart-signature: sha256=<hex>`).
             case webhook(url: String, secret: String?)
             /// A program run with the incident's JSON on standard input.

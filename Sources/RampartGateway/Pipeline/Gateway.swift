@@ -51,15 +51,22 @@ public final class Gateway: Sendable {
 
     /// A gateway for `config`; throws when the admin event log in the state directory, the
     /// constitution or the guard's model cannot be read.
-    public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil) throws(GatewayStartError) {
+    /// - Parameter killSwitches: the registry to use (a reloaded gateway keeps its predecessor's);
+    ///   by default one is opened in the state directory.
+    public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil,
+                killSwitches: KillSwitchRegistry? = nil) throws(GatewayStartError) {
         self.config = config
         self.logger = logger
         self.riskAssessor = riskAssessor
         keyRing = KeyRing(config.keys)
-        do {
-            killSwitches = try KillSwitchRegistry(directory: config.server.stateDirectory, logger: logger)
-        } catch {
-            throw GatewayStartError(message: error.message)
+        if let killSwitches {
+            self.killSwitches = killSwitches
+        } else {
+            do {
+                self.killSwitches = try KillSwitchRegistry(directory: config.server.stateDirectory, logger: logger)
+            } catch {
+                throw GatewayStartError(message: error.message)
+            }
         }
         let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
         var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]

@@ -8,13 +8,17 @@ import RampartStore
 import RampartWire
 
 /// The admin API (docs/routing.md, "Admin API"): provider and breaker state, kill switches, the
-/// admin audit trail. Every request needs `Authorization: Bearer <server.admin_token>`.
+/// admin audit trail, incidents, configuration reload. Every request needs
+/// `Authorization: Bearer <server.admin_token>`.
 struct AdminRoutes: Sendable {
-    let gateway: Gateway
+    let slot: GatewaySlot
+    private var gateway: Gateway { slot.current }
     /// Records each change as an admin audit event too (beside `admin-events.jsonl`).
     let audit: AuditRecorder?
     /// Links kill switches to incidents and serves `/admin/incidents`.
     let incidents: IncidentDesk?
+    /// Serves `POST /admin/reload`; without it that route answers 404.
+    let reloader: ConfigReloader?
 
     func register(on router: Router<RampartRequestContext>) {
         let admin = router.group("/admin")
@@ -53,6 +57,20 @@ struct AdminRoutes: Sendable {
             return try Self.json(KillSwitchView(lifted, now: Date()))
         }
         IncidentRoutes(desk: incidents, authorize: authorize).register(on: admin)
+        admin.post("reload") { request, _ in
+            try authorize(request)
+            guard let reloader else {
+                throw RampartError(status: 404, code: "rampart_not_found", message: "This server was started without a configuration file; there is nothing to reload.")
+            }
+            let actor = request.headers[.rampartActor] ?? "admin"
+            let outcome = await reloader.reload(actor: actor)
+            audit?.admin("config.reload", actor: actor, details: ["reloaded": "\(outcome.reloaded)", "result": outcome.message])
+            guard outcome.reloaded else {
+                throw RampartError(status: 422, code: "rampart_invalid_config",
+                                   message: outcome.message + ": " + outcome.problems.joined(separator: "; "))
+            }
+            return try Self.json(["status": "reloaded", "message": outcome.message])
+        }
         admin.get("events") { request, _ in
             try authorize(request)
             let limit = request.uri.queryParameters.get("limit").flatMap(Int.init)

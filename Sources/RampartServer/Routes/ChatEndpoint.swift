@@ -17,14 +17,19 @@ import RampartWire
 /// stream has ended (or failed, or its client left).
 struct ChatEndpoint: Sendable {
     let codec: WireCodec
-    let gateway: Gateway
+    /// Each request is served by the gateway current when it arrived, held until it ends.
+    let slot: GatewaySlot
     let maxBodyBytes: Int
     let audit: AuditRecorder?
 
     func handle(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let trail = audit.map { _ in RequestTrail(requestID: context.requestID, api: codec.api) }
+        let gateway = slot.acquire()
+        var heldByStream = false
+        defer { if !heldByStream { slot.release(gateway) } }
         do {
-            let (response, streaming) = try await serve(request, context: context, trail: trail)
+            let (response, streaming) = try await serve(request, context: context, trail: trail, gateway: gateway)
+            heldByStream = streaming
             if let trail, !streaming { audit?.finish(trail, status: 200) }
             return response
         } catch {
@@ -41,7 +46,7 @@ struct ChatEndpoint: Sendable {
     }
 
     /// The answer, and whether it is a stream (whose audit event its body records).
-    private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?) async throws -> (Response, Bool) {
+    private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?, gateway: Gateway) async throws -> (Response, Bool) {
         let principal = try gateway.authenticate(secret: Self.presentedKey(request.headers))
         trail?.authenticated(principal)
         let timeout = try Self.timeout(request.headers)
@@ -53,14 +58,13 @@ struct ChatEndpoint: Sendable {
             throw RampartError(error)
         }
         trail?.asked(chat)
-        let gateway = gateway
         if chat.stream {
             let routed = try await context.client.cancellingOnDisconnect {
                 try await gateway.stream(chat, principal: principal, timeout: timeout, trail: trail)
             }
             return (Response(status: .ok, headers: RouteHeaders.fields(contentType: "text/event-stream", routed),
                              body: streamBody(routed.value, request: chat, target: routed.target, deadline: routed.deadline,
-                                              client: context.client, trail: trail)), true)
+                                              client: context.client, trail: trail, gateway: gateway)), true)
         }
         let routed = try await context.client.cancellingOnDisconnect {
             try await gateway.complete(chat, principal: principal, timeout: timeout, trail: trail)
@@ -116,11 +120,12 @@ struct ChatEndpoint: Sendable {
     /// upstream is silent; so does the request's deadline, with a typed error event. Either way
     /// the producer is cancelled, which drops the upstream stream and so cancels the upstream request.
     private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, deadline: ContinuousClock.Instant,
-                            client: ClientConnection, trail: RequestTrail?) -> ResponseBody {
+                            client: ClientConnection, trail: RequestTrail?, gateway: Gateway) -> ResponseBody {
         let codec = codec
-        let gateway = gateway
+        let slot = slot
         let audit = audit
         return ResponseBody { writer in
+            defer { slot.release(gateway) }   // the request ends with its stream
             // Every way out records the request once: the end of the stream, an error event, or —
             // when the client went away or a write failed — as cancelled.
             var recorded = false

@@ -8,7 +8,8 @@ import RampartWire
 /// `POST /v1/guard/check` (DESIGN.md §3): classify without proxying. Body `{"input": str}`,
 /// `{"messages": [...]}` (the user turns are judged together) or `{"prompt": str, "response": str}`.
 struct GuardCheckRoute: Sendable {
-    let gateway: Gateway
+    let slot: GatewaySlot
+    private var gateway: Gateway { slot.current }
 
     func register(on router: Router<RampartRequestContext>) {
         router.post("/v1/guard/check") { request, _ in

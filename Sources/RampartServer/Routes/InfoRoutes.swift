@@ -7,7 +7,8 @@ import RampartWire
 
 /// `GET /healthz`, `GET /readyz` and `GET /v1/models`.
 struct InfoRoutes: Sendable {
-    let gateway: Gateway
+    let slot: GatewaySlot
+    private var gateway: Gateway { slot.current }
     let audit: AuditRecorder?
 
     func register(on router: Router<RampartRequestContext>) {

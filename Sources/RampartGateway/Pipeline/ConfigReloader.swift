@@ -1,0 +1,87 @@
+import Logging
+
+/// Reads the configuration file again and, when it is valid, serves the next requests with a new
+/// gateway built from it (SIGHUP, `POST /admin/reload`).
+///
+/// Guarantees: an invalid file, or one whose gateway cannot be built (an unreadable constitution,
+/// a bad `ca_file`), changes nothing: the old configuration keeps serving and the outcome lists
+/// every problem. Requests in flight finish on the gateway they started on (``GatewaySlot``).
+/// Kill switches carry over. Reloads run one at a time. Does not: apply `server`, `store` or
+/// `escalation` changes (the listener, the audit store and the incident desk are built once) — a
+/// file that changes them is rejected with the reason, so nothing is half-applied.
+public actor ConfigReloader {
+    /// What a reload did.
+    public struct Outcome: Sendable {
+        public var reloaded: Bool
+        /// One line for people: what is served now, or why nothing changed.
+        public var message: String
+        /// Each problem found (empty when reloaded).
+        public var problems: [String]
+    }
+
+    private let path: String
+    private let slot: GatewaySlot
+    private let logger: Logger
+    /// What the command line overrides (`--host`, `--port`), applied to every file read.
+    private let overrides: @Sendable (inout RampartConfig) -> Void
+    /// Told of each new gateway once it serves (to watch its targets).
+    private let installed: @Sendable (Gateway) -> Void
+
+    public init(path: String, slot: GatewaySlot, logger: Logger, overrides: @escaping @Sendable (inout RampartConfig) -> Void = { _ in },
+                installed: @escaping @Sendable (Gateway) -> Void = { _ in }) {
+        self.path = path
+        self.slot = slot
+        self.logger = logger
+        self.overrides = overrides
+        self.installed = installed
+    }
+
+    /// Reloads `path`; `actor` says who asked, for the log.
+    public func reload(actor: String) -> Outcome {
+        let outcome = attempt()
+        if outcome.reloaded {
+            logger.notice("configuration reloaded", metadata: ["by": "\(actor)", "file": "\(path)", "result": "\(outcome.message)"])
+        } else {
+            logger.error("configuration reload rejected; the previous configuration stays", metadata: [
+                "by": "\(actor)", "file": "\(path)", "problems": "\(outcome.problems.joined(separator: "; "))",
+            ])
+        }
+        return outcome
+    }
+
+    private func attempt() -> Outcome {
+        var config: RampartConfig
+        do {
+            config = try ConfigLoader.load(path: path)
+        } catch let error as ConfigError {
+            return Self.rejected(error.issues.map { "\($0)" })
+        } catch {
+            return Self.rejected(["\(path): \(error)"])
+        }
+        overrides(&config)
+        let current = slot.current
+        let fixed: [(String, Bool)] = [
+            ("server", config.server != current.config.server), ("store", config.store != current.config.store),
+            ("escalation", config.escalation != current.config.escalation),
+        ]
+        let changed = fixed.filter(\.1).map(\.0)
+        guard changed.isEmpty else {
+            return Self.rejected(changed.map { "\($0): changes to this section need a restart" })
+        }
+        if let problem = config.unprotectedExposure { return Self.rejected([problem]) }
+        let gateway: Gateway
+        do {
+            gateway = try Gateway(config: config, logger: logger, killSwitches: current.killSwitches)
+        } catch {
+            return Self.rejected([error.message])
+        }
+        slot.replace(with: gateway, drainLimit: config.routing.deadline + .seconds(5))
+        installed(gateway)
+        return Outcome(reloaded: true, message: "serving \(config.models.count) models from \(config.providers.count) providers", problems: [])
+    }
+
+    private static func rejected(_ problems: [String]) -> Outcome {
+        Outcome(reloaded: false, message: "the configuration was not reloaded: \(problems.count) problem\(problems.count == 1 ? "" : "s")",
+                problems: problems)
+    }
+}
