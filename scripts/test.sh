@@ -13,13 +13,15 @@ fi
 
 # Debian packages: SQLite's headers (the audit store builds against the system SQLite, through
 # GRDB) wherever they are missing; in CI also headless Chromium, which the red-team HTML report
-# test renders the report in, and PostgreSQL, which the store tests run against as well as SQLite
-# (outside CI those tests are skipped when Chromium or PostgreSQL is missing).
+# test renders the report in, PostgreSQL, which the store tests run against as well as SQLite, and
+# nginx (outside CI those tests are skipped when Chromium, PostgreSQL or nginx is missing).
 packages=()
 [ -e /usr/include/sqlite3.h ] || packages+=(libsqlite3-dev)
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 if [ "${CI:-}" = "true" ] && ! command -v chromium >/dev/null 2>&1; then packages+=(chromium); fi
 if [ "${CI:-}" = "true" ] && [ -z "${RAMPART_TEST_POSTGRES_URL:-}" ] && [ -z "$(postgres_bin)" ]; then packages+=(postgresql); fi
+# nginx: the load balancer in front of two replicas in the rolling-restart test.
+if [ "${CI:-}" = "true" ] && ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then packages+=(nginx); fi
 if [ ${#packages[@]} -gt 0 ]; then
   echo "==> installing ${packages[*]} (apt-get)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
