@@ -86,7 +86,7 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Opens the store, creating its tables or bringing them up to date.
-    public func open() throws(StoreError) -> any AuditStore & IncidentStore {
+    public func open() throws(StoreError) -> any RampartDatabase {
         switch self {
         case .sqlite(let path): try SQLiteAuditStore(path: path)
         case .postgres(let url): try PostgresAuditStore(url: url)

@@ -52,6 +52,18 @@ enum StoreSchema {
                 );
                 CREATE INDEX incidents_status ON incidents(status);
                 """),
+        Migration(
+            name: "v3: shared records",
+            postgres: """
+                CREATE TABLE shared_records (
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    version BIGINT NOT NULL,
+                    body TEXT NOT NULL,
+                    PRIMARY KEY (kind, id)
+                );
+                CREATE INDEX shared_records_version ON shared_records(kind, version);
+                """),
     ]
 
     /// A migration's statements, one by one: each ends with `;`, and none holds a `;` inside.

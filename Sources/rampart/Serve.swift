@@ -65,10 +65,15 @@ struct Serve: AsyncParsableCommand {
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
         let gateway: Gateway
+        let killSwitches: KillSwitchRegistry
         do {
-            gateway = try Gateway(config: configuration, logger: logger)
-        } catch {
+            killSwitches = try KillSwitchRegistry(directory: configuration.server.stateDirectory, logger: logger)
+            gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches)
+        } catch let error as AdminLogError {
             printError("Refusing to start: \(error.message)")
+            throw ExitCode(2)
+        } catch {
+            printError("Refusing to start: \((error as? GatewayStartError)?.message ?? "\(error)")")
             throw ExitCode(2)
         }
         let audit: AuditRecorder
@@ -78,6 +83,8 @@ struct Serve: AsyncParsableCommand {
             let store = try AuditRecorder.openStore(configuration)
             incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
             blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
+            // Kill switches thrown on any replica on this store are in force here within a second.
+            killSwitches.share(through: store, logger: logger)
             let requestMetrics = RequestMetrics()
             let watch = blockRate
             audit = try AuditRecorder.open(configuration, store: store, logger: logger) { event in
@@ -109,6 +116,7 @@ struct Serve: AsyncParsableCommand {
             failure = error
         }
         hangUps.cancel()
+        killSwitches.stopSharing()
         blockRate?.stop()
         await slot.current.shutdown()
         await audit.log.shutdown()

@@ -232,3 +232,28 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
         }
     }
 }
+
+@Suite struct SharedRecordStoreTests {
+    @Test(arguments: StoreKind.all) func versionsGrowWithEveryWriteAndReplacedRecordsMove(kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        #expect(try store.version(of: "kill_switch") == 0 && store.records(of: "kill_switch").bodies.isEmpty)
+        #expect(try store.put(kind: "kill_switch", id: "a", body: #"{"id":"a"}"#) == 1)
+        #expect(try store.put(kind: "kill_switch", id: "b", body: #"{"id":"b"}"#) == 2)
+        #expect(try store.put(kind: "other", id: "a", body: "{}") == 1, "each kind counts on its own")
+        #expect(try store.put(kind: "kill_switch", id: "a", body: #"{"id":"a","lifted":true}"#) == 3)
+        let records = try store.records(of: "kill_switch")
+        #expect(records.version == 3 && records.bodies == [#"{"id":"b"}"#, #"{"id":"a","lifted":true}"#])
+    }
+
+    @Test(arguments: StoreKind.all) func twoProcessesWritingAtOnceNeverShareAVersion(kind: StoreKind) async throws {
+        let fresh = try kind.makeStore()
+        let other = try StoreLocation.parse(fresh.url).open()
+        let versions = await withTaskGroup(of: [Int64].self) { group in
+            for (writer, store) in [fresh.store, other].enumerated() {
+                group.addTask { (0..<15).compactMap { try? store.put(kind: "kill_switch", id: "\(writer)-\($0)", body: "{}") } }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(versions.count == 30 && Set(versions).count == 30 && versions.max() == 30)
+    }
+}

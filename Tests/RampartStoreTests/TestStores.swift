@@ -52,7 +52,7 @@ enum StoreKind: String, CustomStringConvertible, Sendable {
 /// A fresh store and a way to change its rows behind its back.
 struct TestStore {
     var url: String
-    var store: any AuditStore & IncidentStore
+    var store: any RampartDatabase
     /// Runs SQL on the store's database directly, as someone tampering with it would.
     var tamper: (String) throws -> Void
 }

@@ -86,7 +86,7 @@ extension AuditRecorder {
     }
 
     /// The store `config` names, opened (for `rampart audit`, `hunt`, `incidents` and the recorder).
-    public static func openStore(_ config: RampartConfig) throws(StoreError) -> any AuditStore & IncidentStore {
+    public static func openStore(_ config: RampartConfig) throws(StoreError) -> any RampartDatabase {
         try config.store.location(stateDirectory: config.server.stateDirectory).open()
     }
 

@@ -128,6 +128,9 @@ struct AdminRoutes: Sendable {
         } catch let error as AdminLogError {
             throw RampartError(status: 500, code: "rampart_admin_log_unavailable",
                                message: "The change was not made because it could not be recorded: \(error.message)")
+        } catch let error as StoreError {
+            throw RampartError(status: 503, code: "rampart_store_unavailable",
+                               message: "The change was not made because it could not be shared with the other replicas: \(error.message)")
         }
     }
 

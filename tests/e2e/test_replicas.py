@@ -1,0 +1,61 @@
+"""Two Rampart processes on one PostgreSQL store (issue 7): a kill switch thrown on one replica is
+in force on the other within 2 s, and lifted the same way; both replicas append to one audit chain."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from e2e_util import httpx
+from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
+from routing_util import admin, chat, make_config
+from store_backends import KINDS, Store
+
+pytestmark = pytest.mark.skipif("postgres" not in KINDS, reason="needs a PostgreSQL server (RAMPART_TEST_POSTGRES_URL)")
+
+
+def replica_config(store: Store, port: int, state: Path) -> str:
+    return make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}],
+                       models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}]) + store.section()
+
+
+def seconds_until(condition, limit: float = 5.0) -> float:
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < limit, f"not within {limit} s"
+        time.sleep(0.05)
+    return time.monotonic() - start
+
+
+def test_a_kill_switch_thrown_on_one_replica_holds_on_the_other_within_two_seconds(tmp_path):
+    store = Store("postgres", tmp_path / "unused")
+    ports = [free_port(), free_port()]
+    replicas = [start_rampart(tmp_path / f"r{i}", replica_config(store, port, tmp_path / f"r{i}" / "state"), port=port, name=f"replica-{i}")
+                for i, port in enumerate(ports)]
+    try:
+        with httpx.Client(base_url=replicas[0].base_url, timeout=10) as first, httpx.Client(base_url=replicas[1].base_url, timeout=10) as second:
+            assert chat(first, "openai", "assistant").status == 200 and chat(second, "openai", "assistant").status == 200
+            thrown = admin(first, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "assistant", "reason": "test"})
+            assert thrown.status_code == 201, thrown.text
+            assert chat(first, "openai", "assistant").status == 403, "at once where it was thrown"
+            took = seconds_until(lambda: chat(second, "openai", "assistant").status == 403)
+            assert took < 2.0, f"took {took:.2f} s to reach the other replica"
+            listed = admin(second, "GET", "/admin/kill-switches").json()["kill_switches"]
+            assert [s["id"] for s in listed] == [thrown.json()["id"]]
+
+            lifted = admin(second, "DELETE", f"/admin/kill-switches/{thrown.json()['id']}")
+            assert lifted.status_code == 200
+            took = seconds_until(lambda: chat(first, "openai", "assistant").status == 200)
+            assert took < 2.0, f"took {took:.2f} s to lift on the other replica"
+    finally:
+        for replica in replicas:
+            replica.stop()
+    # Both replicas' events form one chain.
+    verified = subprocess.run([str(rampart_bin()), "audit", "verify", "--config", str(tmp_path / "r0" / "replica-0.yaml")],
+                              capture_output=True, text=True, timeout=60, env=rampart_env())
+    assert verified.returncode == 0 and "intact" in verified.stdout, verified.stdout + verified.stderr
+    kinds = [e.get("action") for e in store.bodies() if e["kind"] == "admin"]
+    assert kinds == ["kill_switch.create", "kill_switch.remove"]
