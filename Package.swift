@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "RampartWireTests", dependencies: ["RampartWire"]),
         .testTarget(name: "RampartGuardTests", dependencies: ["RampartGuard"]),
         .testTarget(name: "RampartRedTeamTests", dependencies: ["RampartRedTeam", "RampartGateway", "RampartGuard"]),
-        .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway"]),
+        .testTarget(name: "RampartGatewayTests", dependencies: ["RampartGateway", "RampartStore", "RampartWire"]),
         .testTarget(name: "RampartRiskTests", dependencies: ["RampartRisk", "RampartStore", "RampartGuard", "RampartRedTeam", "RampartGateway"]),
         .testTarget(name: "RampartStoreTests", dependencies: ["RampartStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(

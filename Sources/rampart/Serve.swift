@@ -64,11 +64,18 @@ struct Serve: AsyncParsableCommand {
         // Before the gateway, whose targets register their breaker gauges as it starts.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
+        let store: any RampartDatabase
+        do {
+            store = try AuditRecorder.openStore(configuration)
+        } catch {
+            printError("Refusing to start: the audit store: \(error.message)")
+            throw ExitCode(2)
+        }
         let gateway: Gateway
         let killSwitches: KillSwitchRegistry
         do {
             killSwitches = try KillSwitchRegistry(directory: configuration.server.stateDirectory, logger: logger)
-            gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches)
+            gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches, managedKeys: ManagedKeyRegistry(store: store))
         } catch let error as AdminLogError {
             printError("Refusing to start: \(error.message)")
             throw ExitCode(2)
@@ -76,15 +83,12 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: \((error as? GatewayStartError)?.message ?? "\(error)")")
             throw ExitCode(2)
         }
+        // Kill switches thrown on any replica on this store are in force here within a second.
+        killSwitches.share(through: store, logger: logger)
+        let incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
+        let blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
         let audit: AuditRecorder
-        let incidents: IncidentDesk
-        let blockRate: BlockRateWatch?
         do {
-            let store = try AuditRecorder.openStore(configuration)
-            incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
-            blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
-            // Kill switches thrown on any replica on this store are in force here within a second.
-            killSwitches.share(through: store, logger: logger)
             let requestMetrics = RequestMetrics()
             let watch = blockRate
             audit = try AuditRecorder.open(configuration, store: store, logger: logger) { event in
@@ -93,7 +97,7 @@ struct Serve: AsyncParsableCommand {
             }
         } catch {
             await gateway.shutdown()
-            printError("Refusing to start: the audit store: \(error.message)")
+            printError("Refusing to start: the audit journal: \(error.message)")
             throw ExitCode(2)
         }
         blockRate?.start()

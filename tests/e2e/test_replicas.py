@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif("postgres" not in KINDS, reason="needs a Postgre
 
 
 def replica_config(store: Store, port: int, state: Path) -> str:
-    return make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}],
-                       models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}]) + store.section()
+    models = [{"alias": alias, "targets": [{"provider": "sim", "model": "m"}]} for alias in ("assistant", "other")]
+    return make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}], models=models) + store.section()
 
 
 def seconds_until(condition, limit: float = 5.0) -> float:
@@ -59,3 +59,55 @@ def test_a_kill_switch_thrown_on_one_replica_holds_on_the_other_within_two_secon
     assert verified.returncode == 0 and "intact" in verified.stdout, verified.stdout + verified.stderr
     kinds = [e.get("action") for e in store.bodies() if e["kind"] == "admin"]
     assert kinds == ["kill_switch.create", "kill_switch.remove"]
+
+
+def test_a_managed_key_works_on_every_replica_and_is_refused_everywhere_the_moment_it_is_revoked(tmp_path):
+    store = Store("postgres", tmp_path / "unused")
+    ports = [free_port(), free_port()]
+    configs = [replica_config(store, port, tmp_path / f"r{i}" / "state") for i, port in enumerate(ports)]
+    replicas = [start_rampart(tmp_path / f"r{i}", configs[i], port=port, name=f"replica-{i}") for i, port in enumerate(ports)]
+    try:
+        with httpx.Client(base_url=replicas[0].base_url, timeout=10) as first, httpx.Client(base_url=replicas[1].base_url, timeout=10) as second:
+            created = admin(first, "POST", "/admin/keys", json={"name": "svc", "tenant": "globex", "aliases": ["assistant"],
+                                                                 "attributes": {"tier": "gold"}})
+            assert created.status_code == 201, created.text
+            key = created.json()
+            assert key["secret"].startswith("rk-") and key["status"] == "active" and "secret_digest" not in key
+            secret = key["secret"]
+
+            # The key works on the other replica at once, only for its alias.
+            assert chat(second, "openai", "assistant", key=secret).status == 200
+            denied = chat(second, "openai", "other", key=secret)
+            assert denied.status == 403 and denied.error["code"] == "rampart_access_denied", denied.describe()
+            listed = admin(second, "GET", "/admin/keys").json()["keys"]
+            assert [k["id"] for k in listed] == [key["id"]] and "secret" not in listed[0]
+
+            # Revoked on one replica: the very next request on the other is refused.
+            assert admin(first, "DELETE", f"/admin/keys/{key['id']}").status_code == 200
+            refused = chat(second, "openai", "assistant", key=secret)
+            assert refused.status == 401 and refused.error["code"] == "rampart_key_revoked", refused.describe()
+
+            # Expired keys are refused too; a rotated key's successor works and the old one keeps its grace.
+            short = admin(first, "POST", "/admin/keys", json={"expires_in_s": 1}).json()
+            rotating = admin(first, "POST", "/admin/keys", json={"tenant": "initech"}).json()
+            rotated = admin(second, "POST", f"/admin/keys/{rotating['id']}/rotate", json={"grace_s": 60})
+            assert rotated.status_code == 201 and rotated.json()["replaces"] == rotating["id"]
+            assert chat(first, "openai", "assistant", key=rotated.json()["secret"]).status == 200
+            assert chat(first, "openai", "assistant", key=rotating["secret"]).status == 200
+            time.sleep(1.2)
+            expired = chat(second, "openai", "assistant", key=short["secret"])
+            assert expired.status == 401 and expired.error["code"] == "rampart_key_expired", expired.describe()
+            # A kill switch can name a managed key, and holds on both replicas.
+            switch = admin(first, "POST", "/admin/kill-switches", json={"scope": "key", "target": rotated.json()["id"], "reason": "leaked"})
+            assert switch.status_code == 201, switch.text
+            assert seconds_until(lambda: chat(second, "openai", "assistant", key=rotated.json()["secret"]).status == 403) < 2.0
+            bad = admin(first, "POST", "/admin/keys", json={"aliases": ["nope"]})
+            assert bad.status_code == 400 and "nope" in bad.text
+    finally:
+        for replica in replicas:
+            replica.stop()
+    listed = subprocess.run([str(rampart_bin()), "keys", "list", "--config", str(tmp_path / "r0" / "replica-0.yaml")],
+                            capture_output=True, text=True, timeout=60, env=rampart_env())
+    assert listed.returncode == 0 and "revoked" in listed.stdout and "expired" in listed.stdout, listed.stdout + listed.stderr
+    # The store holds digests, never a secret.
+    assert secret.encode() not in store.dump()

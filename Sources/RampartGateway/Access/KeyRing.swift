@@ -6,11 +6,14 @@ public struct Principal: Sendable, Hashable {
     public var keyID: String
     public var tenant: String?
     public var attributes: [String: [String]]
+    /// The only aliases this key may use; nil: any (subject to access rules).
+    public var aliases: Set<String>?
 
-    public init(keyID: String, tenant: String?, attributes: [String: [String]]) {
+    public init(keyID: String, tenant: String?, attributes: [String: [String]], aliases: Set<String>? = nil) {
         self.keyID = keyID
         self.tenant = tenant
         self.attributes = attributes
+        self.aliases = aliases
     }
 
     /// The principal of requests served without keys (quickstart, loopback only).
@@ -51,7 +54,7 @@ public struct KeyRing: Sendable {
         digestBytes(secret).map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func digestBytes(_ secret: String) -> Data {
+    static func digestBytes(_ secret: String) -> Data {
         Data(SHA256.hash(data: Data(secret.utf8)))
     }
 

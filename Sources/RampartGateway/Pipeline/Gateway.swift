@@ -17,6 +17,8 @@ public final class Gateway: Sendable {
     public let config: RampartConfig
     public let keyRing: KeyRing
     public let killSwitches: KillSwitchRegistry
+    /// Keys created at run time (`POST /admin/keys`, `rampart keys`), when the server has a store.
+    public let managedKeys: ManagedKeyRegistry?
     /// Health of every target the configuration names, by `provider/model`.
     public let monitors: [String: TargetMonitor]
     private let providers: [String: any Provider]
@@ -51,11 +53,14 @@ public final class Gateway: Sendable {
 
     /// A gateway for `config`; throws when the admin event log in the state directory, the
     /// constitution or the guard's model cannot be read.
-    /// - Parameter killSwitches: the registry to use (a reloaded gateway keeps its predecessor's);
-    ///   by default one is opened in the state directory.
+    /// - Parameters:
+    ///   - killSwitches: the registry to use (a reloaded gateway keeps its predecessor's); by
+    ///     default one is opened in the state directory.
+    ///   - managedKeys: keys created at run time, accepted beside the configured ones.
     public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil,
-                killSwitches: KillSwitchRegistry? = nil) throws(GatewayStartError) {
+                killSwitches: KillSwitchRegistry? = nil, managedKeys: ManagedKeyRegistry? = nil) throws(GatewayStartError) {
         self.config = config
+        self.managedKeys = managedKeys
         self.logger = logger
         self.riskAssessor = riskAssessor
         keyRing = KeyRing(config.keys)
@@ -115,18 +120,25 @@ public final class Gateway: Sendable {
     public func modelAliases(for principal: Principal) -> [String] {
         let switches = killSwitches.active()
         return aliases.values.filter { model in
-            model.access.denial(for: principal, alias: model.alias) == nil && aliasSwitch(model.alias, principal, switches) == nil
+            principal.aliases?.contains(model.alias) != false
+                && model.access.denial(for: principal, alias: model.alias) == nil && aliasSwitch(model.alias, principal, switches) == nil
         }.map(\.alias).sorted()
     }
 
     /// The principal for a presented key (`nil` when none was sent).
-    public func authenticate(secret: String?) throws(RampartError) -> Principal {
-        guard keyRing.requiresKeys else { return .anonymous }
+    ///
+    /// Configured keys are checked first (no store read); then the managed keys, which are read
+    /// fresh from the store so that one revoked on another replica is refused at once. Without
+    /// any key, configured or managed, requests are served as ``Principal/anonymous``.
+    public func authenticate(secret: String?) async throws(RampartError) -> Principal {
+        if !keyRing.requiresKeys, await managedKeys?.hasKeys() != true { return .anonymous }
         guard let secret, !secret.isEmpty else {
             throw RampartError(status: 401, code: "rampart_missing_api_key",
                                message: "No API key was sent. Send your Rampart key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'.")
         }
-        guard let principal = keyRing.principal(forSecret: secret) else {
+        var found = keyRing.principal(forSecret: secret)
+        if found == nil, let managedKeys { found = try await managedKeys.principal(forSecret: secret) }
+        guard let principal = found else {
             throw RampartError(status: 401, code: "rampart_invalid_api_key", message: "The API key is not valid for this Rampart gateway.")
         }
         if let killSwitch = killSwitches.active().first(where: { $0.scope == .key && $0.target == principal.keyID && $0.covers(principal) }) {
@@ -211,6 +223,11 @@ public final class Gateway: Sendable {
             let known = modelAliases(for: principal).prefix(20).joined(separator: ", ")
             throw RampartError(status: 404, code: "rampart_model_not_found",
                                message: "The model '\(request.model)' does not exist on this gateway. Available models: \(known.isEmpty ? "none" : known).",
+                               param: "model")
+        }
+        if let allowed = principal.aliases, !allowed.contains(model.alias) {
+            throw RampartError(status: 403, code: "rampart_access_denied",
+                               message: "This API key ('\(principal.keyID)') may not use the model '\(model.alias)'; it may use: \(allowed.sorted().joined(separator: ", ")).",
                                param: "model")
         }
         let switches = killSwitches.active()

@@ -57,6 +57,7 @@ struct AdminRoutes: Sendable {
             return try Self.json(KillSwitchView(lifted, now: Date()))
         }
         IncidentRoutes(desk: incidents, authorize: authorize).register(on: admin)
+        KeyRoutes(slot: slot, audit: audit, authorize: authorize).register(on: admin)
         admin.post("reload") { request, _ in
             try authorize(request)
             guard let reloader else {

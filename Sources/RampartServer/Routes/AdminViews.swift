@@ -135,8 +135,8 @@ struct KillSwitchOrder {
         case .string(let value)?: tenant = value
         default: throw Self.invalid("tenant", "must be a string")
         }
-        attributes = try Self.attributes(body["attributes"])
-        expiresAt = try Self.expiry(body)
+        attributes = try AdminBody.attributes(body["attributes"])
+        expiresAt = try AdminBody.expiry(body)
         switch body["incident"] {
         case nil, .null?: incident = nil
         case .string(let value)?: incident = value
@@ -149,11 +149,18 @@ struct KillSwitchOrder {
         case .provider: Set(gateway.config.providers.map(\.id))
         case .target: Set(gateway.monitors.keys)
         case .alias: Set(gateway.config.models.map(\.alias))
-        case .key: Set(gateway.config.keys.map(\.id))
+        case .key: Set(gateway.config.keys.map(\.id) + ((try? gateway.managedKeys?.list()) ?? []).map(\.id))
         }
     }
 
-    private static func attributes(_ value: JSONValue?) throws(RampartError) -> [String: [String]] {
+    private static func invalid(_ field: String, _ problem: String) -> RampartError {
+        AdminBody.invalid(field, problem)
+    }
+}
+
+/// Fields that several admin bodies share, read with the same rules and errors.
+enum AdminBody {
+    static func attributes(_ value: JSONValue?) throws(RampartError) -> [String: [String]] {
         guard let value, value != .null else { return [:] }
         guard let object = value.objectValue else { throw invalid("attributes", "must be an object of attribute names to values") }
         var attributes: [String: [String]] = [:]
@@ -169,7 +176,7 @@ struct KillSwitchOrder {
         return attributes
     }
 
-    private static func expiry(_ body: JSONObject) throws(RampartError) -> Date? {
+    static func expiry(_ body: JSONObject) throws(RampartError) -> Date? {
         switch (body["expires_in_s"], body["expires_at"]) {
         case (nil, nil), (.null?, nil), (nil, .null?):
             return nil
@@ -192,7 +199,31 @@ struct KillSwitchOrder {
         }
     }
 
-    private static func invalid(_ field: String, _ problem: String) -> RampartError {
-        RampartError(status: 400, code: "rampart_invalid_request", message: "Kill switch field '\(field)' \(problem).", param: field)
+    static func invalid(_ field: String, _ problem: String) -> RampartError {
+        RampartError(status: 400, code: "rampart_invalid_request", message: "Field '\(field)' \(problem).", param: field)
+    }
+
+    /// The body as a JSON object (empty when there is none), with no members outside `allowed`.
+    static func object(_ data: Data, allowed: Set<String>) throws(RampartError) -> JSONObject {
+        guard !data.isEmpty else { return [:] }
+        let body: JSONObject
+        do {
+            body = try WireJSON.decode(JSONObject.self, from: data)
+        } catch {
+            throw RampartError(error)
+        }
+        if let unknown = body.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw invalid(unknown, "is not allowed here; allowed: \(allowed.sorted().joined(separator: ", "))")
+        }
+        return body
+    }
+
+    /// An optional string member.
+    static func string(_ body: JSONObject, _ name: String) throws(RampartError) -> String? {
+        switch body[name] {
+        case nil, .null?: return nil
+        case .string(let value)?: return value
+        default: throw invalid(name, "must be a string")
+        }
     }
 }

@@ -47,7 +47,7 @@ struct ChatEndpoint: Sendable {
 
     /// The answer, and whether it is a stream (whose audit event its body records).
     private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?, gateway: Gateway) async throws -> (Response, Bool) {
-        let principal = try gateway.authenticate(secret: Self.presentedKey(request.headers))
+        let principal = try await gateway.authenticate(secret: Self.presentedKey(request.headers))
         trail?.authenticated(principal)
         let timeout = try Self.timeout(request.headers)
         let body = try await readBody(request)

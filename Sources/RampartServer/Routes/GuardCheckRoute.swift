@@ -13,7 +13,7 @@ struct GuardCheckRoute: Sendable {
 
     func register(on router: Router<RampartRequestContext>) {
         router.post("/v1/guard/check") { request, _ in
-            _ = try gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
+            _ = try await gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
             let body = try await request.body.collect(upTo: gateway.config.server.maxBodyBytes)
             let verdict = try gateway.check(try Self.subject(Data(buffer: body)))
             let encoder = JSONEncoder()

@@ -34,7 +34,7 @@ struct InfoRoutes: Sendable {
             return Self.json(.object(body))
         }
         router.get("/v1/models") { request, _ in
-            let principal = try gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
+            let principal = try await gateway.authenticate(secret: ChatEndpoint.presentedKey(request.headers))
             let models = gateway.modelAliases(for: principal).map { alias in
                 JSONValue.object(["id": .string(alias), "object": .string("model"), "created": .int(0), "owned_by": .string("rampart")])
             }
