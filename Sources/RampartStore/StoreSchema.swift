@@ -64,6 +64,16 @@ enum StoreSchema {
                 );
                 CREATE INDEX shared_records_version ON shared_records(kind, version);
                 """),
+        Migration(
+            name: "v4: limit counters",
+            postgres: """
+                CREATE TABLE limit_counters (
+                    bucket TEXT NOT NULL,
+                    slot BIGINT NOT NULL,
+                    count BIGINT NOT NULL,
+                    PRIMARY KEY (bucket, slot)
+                );
+                """),
     ]
 
     /// A migration's statements, one by one: each ends with `;`, and none holds a `;` inside.

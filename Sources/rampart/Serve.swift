@@ -75,7 +75,14 @@ struct Serve: AsyncParsableCommand {
         let killSwitches: KillSwitchRegistry
         do {
             killSwitches = try KillSwitchRegistry(directory: configuration.server.stateDirectory, logger: logger)
-            gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches, managedKeys: ManagedKeyRegistry(store: store))
+            // Limits are counted in PostgreSQL when replicas share one, in memory on a single replica.
+            let counters = if case .postgres = try configuration.store.location(stateDirectory: configuration.server.stateDirectory) {
+                store as? any LimitCounterStore
+            } else {
+                nil as (any LimitCounterStore)?
+            }
+            gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches, managedKeys: ManagedKeyRegistry(store: store),
+                                  limiter: RequestLimiter(counters: counters))
         } catch let error as AdminLogError {
             printError("Refusing to start: \(error.message)")
             throw ExitCode(2)
@@ -87,6 +94,7 @@ struct Serve: AsyncParsableCommand {
         killSwitches.share(through: store, logger: logger)
         let incidents = IncidentDesk(store: store, escalation: configuration.escalation, logger: logger)
         let blockRate = configuration.escalation.blockRate.map { BlockRateWatch(settings: $0, desk: incidents) }
+        let slot = GatewaySlot(gateway)
         let audit: AuditRecorder
         do {
             let requestMetrics = RequestMetrics()
@@ -94,6 +102,8 @@ struct Serve: AsyncParsableCommand {
             audit = try AuditRecorder.open(configuration, store: store, logger: logger) { event in
                 requestMetrics.observe(event)
                 watch?.observe(event)
+                let current = slot.current
+                current.limiter.observe(event, config: current.config)
             }
         } catch {
             await gateway.shutdown()
@@ -101,7 +111,6 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         blockRate?.start()
-        let slot = GatewaySlot(gateway)
         let providerIncidents = NIOLockedValueBox(ProviderIncidents(desk: incidents, gateway: gateway))
         let reloader = config.map { path in
             ConfigReloader(path: path, slot: slot, logger: logger, overrides: { [host, port] config in

@@ -91,6 +91,20 @@ import Testing
         #expect(found.map(\.path) == ["server.host"])
     }
 
+    @Test func readsKeyAndTenantLimitsAndRejectsWhatIsWrongWithThem() throws {
+        let config = try load("""
+            keys: [{id: app-1, secret: env:APP1_KEY, tenant: acme, limits: {requests_per_minute: 600, concurrency: 4}}]
+            tenants: [{id: acme, limits: {tokens_per_minute: 100000}}]
+            limits: {window_s: 10}
+            """)
+        #expect(config.keys[0].limits == Limits(requestsPerMinute: 600, concurrency: 4))
+        #expect(config.tenants == [TenantConfig(id: "acme", limits: Limits(tokensPerMinute: 100_000))])
+        #expect(config.limitWindowSeconds == 10)
+        #expect(issues("keys: [{id: a, secret: env:APP1_KEY, limits: {requests_per_minute: 0}}]\n").map(\.path) == ["keys[0].limits.requests_per_minute"])
+        #expect(issues("keys: [{id: a, secret: env:APP1_KEY, limits: {per_hour: 5}}]\n").map(\.path) == ["keys[0].limits.per_hour"])
+        #expect(issues("keys: [{id: a, secret: env:APP1_KEY}]\nlimits: {window_s: 0}\n").map(\.path) == ["limits.window_s"])
+    }
+
     @Test func readsEscalationRoutesAndStoreSettingsAndRejectsWhatIsWrongWithThem() throws {
         #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation.webhooks"])
         #expect(issues("escalation: {routes: [{name: a, log: true, command: [/bin/true]}]}\n").map(\.path) == ["escalation.routes[0]"])

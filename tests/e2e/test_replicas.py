@@ -4,6 +4,7 @@ in force on the other within 2 s, and lifted the same way; both replicas append 
 from __future__ import annotations
 
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -11,15 +12,15 @@ import pytest
 
 from e2e_util import httpx
 from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
-from routing_util import admin, chat, make_config
+from routing_util import admin, chat, default_keys, make_config
 from store_backends import KINDS, Store
 
 pytestmark = pytest.mark.skipif("postgres" not in KINDS, reason="needs a PostgreSQL server (RAMPART_TEST_POSTGRES_URL)")
 
 
-def replica_config(store: Store, port: int, state: Path) -> str:
+def replica_config(store: Store, port: int, state: Path, keys: list[dict] | None = None) -> str:
     models = [{"alias": alias, "targets": [{"provider": "sim", "model": "m"}]} for alias in ("assistant", "other")]
-    return make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}], models=models) + store.section()
+    return make_config(port, state, providers=[{"id": "sim", "kind": "simulator"}], models=models, keys=keys) + store.section()
 
 
 def seconds_until(condition, limit: float = 5.0) -> float:
@@ -111,3 +112,49 @@ def test_a_managed_key_works_on_every_replica_and_is_refused_everywhere_the_mome
     assert listed.returncode == 0 and "revoked" in listed.stdout and "expired" in listed.stdout, listed.stdout + listed.stderr
     # The store holds digests, never a secret.
     assert secret.encode() not in store.dump()
+
+
+def test_a_key_limit_holds_across_two_replicas_under_a_burst_from_four_clients(tmp_path):
+    """600 requests a minute, with the window scaled down to 6 s: 60 per window, however the four
+    clients (two per replica) spread their requests."""
+    store = Store("postgres", tmp_path / "unused")
+    ports = [free_port(), free_port()]
+    replicas = []
+    for i, port in enumerate(ports):
+        keys = [{**default_keys()[0], "limits": {"requests_per_minute": 600}}]
+        config = replica_config(store, port, tmp_path / f"r{i}" / "state", keys=keys) + "limits: {window_s: 6}\n"
+        replicas.append(start_rampart(tmp_path / f"r{i}", config, port=port, name=f"replica-{i}"))
+    window, results, lock = 6, [], threading.Lock()
+    stop = threading.Event()
+
+    def client(base_url: str):
+        with httpx.Client(base_url=base_url, timeout=10) as http:
+            while not stop.is_set():
+                reply = chat(http, "openai", "assistant")
+                with lock:
+                    results.append((time.time(), reply.status, reply.headers.get("retry-after")))
+
+    try:
+        # Start just after a window opens, run three whole windows.
+        time.sleep(window - time.time() % window + 0.05)
+        threads = [threading.Thread(target=client, args=(r.base_url,)) for r in replicas for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        time.sleep(3 * window)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=10)
+    finally:
+        for replica in replicas:
+            replica.stop()
+    assert {status for _, status, _ in results} == {200, 429}, "only answers and typed limit errors"
+    assert all(retry and 0 < int(retry) <= window for _, status, retry in results if status == 429)
+    per_window: dict[int, int] = {}
+    for at, status, _ in results:
+        if status == 200:
+            per_window[int(at // window)] = per_window.get(int(at // window), 0) + 1
+    whole = sorted(per_window)[:3]
+    counts = [per_window[w] for w in whole]
+    assert len(results) > 3 * 60 * 2, "the burst must press well past the limit"
+    print(f"served per 6-s window: {counts}; answers: {len(results)}")
+    assert all(57 <= count <= 63 for count in counts), f"served per 6-s window: {counts} (limit 60 ± 5%)"

@@ -37,7 +37,7 @@ public final class ManagedKeyRegistry: Sendable {
         let digest = AuditChain.hex(KeyRing.digestBytes(secret))
         let key: ManagedKey?
         do {
-            key = try await onQueue { try self.refreshed().byDigest[digest] }
+            key = try await OffLoop.run(on: queue) { try self.refreshed().byDigest[digest] }
         } catch {
             throw RampartError(status: 503, code: "rampart_store_unavailable",
                                message: "The key cannot be checked: the key store is unreachable (\(error)). Try again shortly.")
@@ -55,7 +55,7 @@ public final class ManagedKeyRegistry: Sendable {
     func hasKeys() async -> Bool {
         let recent = cache.withLockedValue { Date().timeIntervalSince($0.checkedAt) < 1 ? !$0.byDigest.isEmpty : nil }
         if let recent { return recent }
-        return (try? await onQueue { !(try self.refreshed().byDigest.isEmpty) }) ?? cache.withLockedValue { !$0.byDigest.isEmpty }
+        return (try? await OffLoop.run(on: queue) { !(try self.refreshed().byDigest.isEmpty) }) ?? cache.withLockedValue { !$0.byDigest.isEmpty }
     }
 
     /// Every managed key, newest first.
@@ -118,12 +118,6 @@ public final class ManagedKeyRegistry: Sendable {
         let fresh = Cache(version: records.version, byDigest: byDigest, checkedAt: Date())
         cache.withLockedValue { $0 = fresh }
         return fresh
-    }
-
-    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
-        }
     }
 
     private static func randomHex(bytes count: Int) -> String {

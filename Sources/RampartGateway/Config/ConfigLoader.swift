@@ -35,7 +35,7 @@ public enum ConfigLoader {
     }
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation"])
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits"])
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
         let guardConfig = readGuard(top.child("guard"))
@@ -52,6 +52,10 @@ public enum ConfigLoader {
         config.store = readStore(top.child("store"))
         config.escalation = readEscalation(top.child("escalation"))
         config.guardConfig = guardConfig
+        config.tenants = top.child("tenants").sequence().compactMap(readTenant)
+        if let limits = top.child("limits").mapping(allowedKeys: ["window_s"]), let window = limits.child("window_s").int(min: 1, max: 86_400) {
+            config.limitWindowSeconds = window
+        }
         // Only when no key entry was rejected: a broken key is reported on its own.
         if let problem = config.unprotectedExposure, top.child("keys").sequence().isEmpty {
             top.diagnostics.report(top.child("server").child("host"), problem)
@@ -219,7 +223,7 @@ public enum ConfigLoader {
     }
 
     private static func readKey(_ node: ConfigNode) -> KeyConfig? {
-        guard let node = node.mapping(allowedKeys: ["id", "secret", "secret_hash", "tenant", "attributes"]) else { return nil }
+        guard let node = node.mapping(allowedKeys: ["id", "secret", "secret_hash", "tenant", "attributes", "limits"]) else { return nil }
         let id = node.child("id").string(required: true)
         let credential: KeyCredential?
         switch (node.child("secret").isPresent, node.child("secret_hash").isPresent) {
@@ -240,7 +244,19 @@ public enum ConfigLoader {
         }
         let attributes = Dictionary(node.child("attributes").stringLists(), uniquingKeysWith: { first, _ in first })
         guard let id, let credential else { return nil }
-        return KeyConfig(id: id, credential: credential, tenant: node.child("tenant").string(), attributes: attributes)
+        return KeyConfig(id: id, credential: credential, tenant: node.child("tenant").string(), attributes: attributes,
+                         limits: readLimits(node.child("limits")))
+    }
+
+    private static func readTenant(_ node: ConfigNode) -> TenantConfig? {
+        guard let node = node.mapping(allowedKeys: ["id", "limits"]), let id = node.child("id").string(required: true) else { return nil }
+        return TenantConfig(id: id, limits: readLimits(node.child("limits")) ?? Limits())
+    }
+
+    private static func readLimits(_ node: ConfigNode) -> Limits? {
+        guard node.isPresent, let node = node.mapping(allowedKeys: ["requests_per_minute", "tokens_per_minute", "concurrency"]) else { return nil }
+        return Limits(requestsPerMinute: node.child("requests_per_minute").int(min: 1), tokensPerMinute: node.child("tokens_per_minute").int(min: 1),
+                      concurrency: node.child("concurrency").int(min: 1))
     }
 
     private static func crossCheck(_ top: ConfigNode, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig]) {

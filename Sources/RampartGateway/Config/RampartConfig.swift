@@ -15,6 +15,10 @@ public struct RampartConfig: Sendable {
     public var store = StoreConfig()
     /// Who hears about incidents.
     public var escalation = EscalationConfig()
+    /// Limits shared by each tenant's keys.
+    public var tenants: [TenantConfig] = []
+    /// `limits.window_s`: the window requests and tokens are counted in.
+    public var limitWindowSeconds = 60
 
     public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
                 routing: RoutingDefaults = RoutingDefaults()) {
@@ -209,12 +213,15 @@ public struct KeyConfig: Sendable {
     public var tenant: String?
     /// Attributes that access rules match against; each has one or more values.
     public var attributes: [String: [String]]
+    /// This key's own limits.
+    public var limits: Limits?
 
-    public init(id: String, credential: KeyCredential, tenant: String? = nil, attributes: [String: [String]] = [:]) {
+    public init(id: String, credential: KeyCredential, tenant: String? = nil, attributes: [String: [String]] = [:], limits: Limits? = nil) {
         self.id = id
         self.credential = credential
         self.tenant = tenant
         self.attributes = attributes
+        self.limits = limits
     }
 }
 

@@ -6,7 +6,7 @@ import Logging
 /// Guarantees: an invalid file, or one whose gateway cannot be built (an unreadable constitution,
 /// a bad `ca_file`), changes nothing: the old configuration keeps serving and the outcome lists
 /// every problem. Requests in flight finish on the gateway they started on (``GatewaySlot``).
-/// Kill switches and managed keys carry over. Reloads run one at a time. Does not: apply `server`, `store` or
+/// Kill switches, managed keys and limit counts carry over. Reloads run one at a time. Does not: apply `server`, `store` or
 /// `escalation` changes (the listener, the audit store and the incident desk are built once) — a
 /// file that changes them is rejected with the reason, so nothing is half-applied.
 public actor ConfigReloader {
@@ -71,7 +71,8 @@ public actor ConfigReloader {
         if let problem = config.unprotectedExposure { return Self.rejected([problem]) }
         let gateway: Gateway
         do {
-            gateway = try Gateway(config: config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys)
+            gateway = try Gateway(config: config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys,
+                              limiter: current.limiter)
         } catch {
             return Self.rejected([error.message])
         }

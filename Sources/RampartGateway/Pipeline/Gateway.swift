@@ -19,6 +19,8 @@ public final class Gateway: Sendable {
     public let killSwitches: KillSwitchRegistry
     /// Keys created at run time (`POST /admin/keys`, `rampart keys`), when the server has a store.
     public let managedKeys: ManagedKeyRegistry?
+    /// Holds keys and tenants to their limits.
+    public let limiter: RequestLimiter
     /// Health of every target the configuration names, by `provider/model`.
     public let monitors: [String: TargetMonitor]
     private let providers: [String: any Provider]
@@ -57,10 +59,13 @@ public final class Gateway: Sendable {
     ///   - killSwitches: the registry to use (a reloaded gateway keeps its predecessor's); by
     ///     default one is opened in the state directory.
     ///   - managedKeys: keys created at run time, accepted beside the configured ones.
+    ///   - limiter: counts requests and tokens against limits (a reloaded gateway keeps its predecessor's).
     public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil,
-                killSwitches: KillSwitchRegistry? = nil, managedKeys: ManagedKeyRegistry? = nil) throws(GatewayStartError) {
+                killSwitches: KillSwitchRegistry? = nil, managedKeys: ManagedKeyRegistry? = nil,
+                limiter: RequestLimiter = RequestLimiter()) throws(GatewayStartError) {
         self.config = config
         self.managedKeys = managedKeys
+        self.limiter = limiter
         self.logger = logger
         self.riskAssessor = riskAssessor
         keyRing = KeyRing(config.keys)

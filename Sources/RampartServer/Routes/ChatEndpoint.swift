@@ -24,11 +24,11 @@ struct ChatEndpoint: Sendable {
 
     func handle(_ request: Request, context: RampartRequestContext) async throws -> Response {
         let trail = audit.map { _ in RequestTrail(requestID: context.requestID, api: codec.api) }
-        let gateway = slot.acquire()
+        let hold = RequestHold(slot: slot)
         var heldByStream = false
-        defer { if !heldByStream { slot.release(gateway) } }
+        defer { if !heldByStream { hold.end() } }
         do {
-            let (response, streaming) = try await serve(request, context: context, trail: trail, gateway: gateway)
+            let (response, streaming) = try await serve(request, context: context, trail: trail, hold: hold)
             heldByStream = streaming
             if let trail, !streaming { audit?.finish(trail, status: 200) }
             return response
@@ -46,9 +46,11 @@ struct ChatEndpoint: Sendable {
     }
 
     /// The answer, and whether it is a stream (whose audit event its body records).
-    private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?, gateway: Gateway) async throws -> (Response, Bool) {
+    private func serve(_ request: Request, context: RampartRequestContext, trail: RequestTrail?, hold: RequestHold) async throws -> (Response, Bool) {
+        let gateway = hold.gateway
         let principal = try await gateway.authenticate(secret: Self.presentedKey(request.headers))
         trail?.authenticated(principal)
+        hold.admitted(try await gateway.limiter.admit(principal, config: gateway.config))
         let timeout = try Self.timeout(request.headers)
         let body = try await readBody(request)
         let chat: ChatRequest
@@ -64,7 +66,7 @@ struct ChatEndpoint: Sendable {
             }
             return (Response(status: .ok, headers: RouteHeaders.fields(contentType: "text/event-stream", routed),
                              body: streamBody(routed.value, request: chat, target: routed.target, deadline: routed.deadline,
-                                              client: context.client, trail: trail, gateway: gateway)), true)
+                                              client: context.client, trail: trail, hold: hold)), true)
         }
         let routed = try await context.client.cancellingOnDisconnect {
             try await gateway.complete(chat, principal: principal, timeout: timeout, trail: trail)
@@ -120,12 +122,12 @@ struct ChatEndpoint: Sendable {
     /// upstream is silent; so does the request's deadline, with a typed error event. Either way
     /// the producer is cancelled, which drops the upstream stream and so cancels the upstream request.
     private func streamBody(_ events: EventStream, request: ChatRequest, target: Target, deadline: ContinuousClock.Instant,
-                            client: ClientConnection, trail: RequestTrail?, gateway: Gateway) -> ResponseBody {
+                            client: ClientConnection, trail: RequestTrail?, hold: RequestHold) -> ResponseBody {
         let codec = codec
-        let slot = slot
+        let gateway = hold.gateway
         let audit = audit
         return ResponseBody { writer in
-            defer { slot.release(gateway) }   // the request ends with its stream
+            defer { hold.end() }   // the request ends with its stream
             // Every way out records the request once: the end of the stream, an error event, or —
             // when the client went away or a write failed — as cancelled.
             var recorded = false

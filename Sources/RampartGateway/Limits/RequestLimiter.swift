@@ -1,0 +1,140 @@
+import Dispatch
+import Foundation
+import NIOConcurrencyHelpers
+import RampartStore
+import RampartWire
+
+/// Holds keys and tenants to their limits (`keys[].limits`, `tenants[].limits`, docs/limits.md).
+///
+/// Requests and tokens are counted per fixed window (`limits.window_s`) in a ``LimitCounterStore``:
+/// PostgreSQL when replicas share one (exact across replicas: each add is one statement that never
+/// passes the limit), or this process's memory on a single replica. A request over its request
+/// limit, or arriving when its tokens for the window are spent, gets 429 with `Retry-After` (the
+/// window's end). Tokens are counted when a request ends (the provider's usage), so the request
+/// that crosses a token limit is served and the next ones wait. Concurrency is counted per replica.
+public final class RequestLimiter: Sendable {
+    private let counters: any LimitCounterStore
+    private let inFlight = NIOLockedValueBox<[String: Int]>([:])
+    private let queue = DispatchQueue(label: "rampart.limits", attributes: .concurrent)
+
+    /// - Parameter counters: the shared counters (PostgreSQL), or nil to count in memory.
+    public init(counters: (any LimitCounterStore)? = nil) {
+        self.counters = counters ?? MemoryLimitCounters()
+    }
+
+    /// What a request holds until it ends: its concurrency slots.
+    public struct Ticket: Sendable {
+        fileprivate var buckets: [String]
+    }
+
+    /// Admits one request of `principal` under `config`'s limits, or throws a typed 429 (503 when
+    /// the shared counters cannot be reached: limits are not silently lifted).
+    public func admit(_ principal: Principal, config: RampartConfig) async throws(RampartError) -> Ticket {
+        let applicable = Self.limits(for: principal, in: config)
+        guard !applicable.isEmpty else { return Ticket(buckets: []) }
+        var ticket = Ticket(buckets: [])
+        do throws(RampartError) {
+            for (bucket, limits) in applicable {
+                if let cap = limits.concurrency {
+                    let admitted = inFlight.withLockedValue { counts in
+                        guard counts[bucket, default: 0] < cap else { return false }
+                        counts[bucket, default: 0] += 1
+                        return true
+                    }
+                    guard admitted else {
+                        throw RampartError(status: 429, code: "rampart_concurrency_limited",
+                                           message: "\(Self.describe(bucket)) already has \(cap) requests in flight on this gateway, its limit. Retry when one ends.")
+                    }
+                    ticket.buckets.append(bucket)
+                }
+                try await count(bucket, limits, config: config)
+            }
+        } catch {
+            release(ticket)
+            throw error
+        }
+        return ticket
+    }
+
+    /// Ends a request that ``admit(_:config:)`` let in.
+    public func release(_ ticket: Ticket) {
+        guard !ticket.buckets.isEmpty else { return }
+        inFlight.withLockedValue { counts in
+            for bucket in ticket.buckets { counts[bucket] = max(0, counts[bucket, default: 1] - 1) }
+        }
+    }
+
+    /// Counts a finished request's tokens (from its audit event) against its key and tenant.
+    public func observe(_ event: AuditEvent, config: RampartConfig) {
+        guard let usage = event.usage, usage.promptTokens + usage.completionTokens > 0 else { return }
+        let principal = Principal(keyID: event.keyID ?? "", tenant: event.tenant, attributes: [:])
+        let slot = Self.slot(config)
+        for (bucket, limits) in Self.limits(for: principal, in: config) where limits.tokensPerMinute != nil {
+            let tokens = Int64(usage.promptTokens + usage.completionTokens)
+            queue.async { [counters] in _ = try? counters.add(tokens, to: bucket + ":tokens", slot: slot, limit: nil) }
+        }
+    }
+
+    private func count(_ bucket: String, _ limits: Limits, config: RampartConfig) async throws(RampartError) {
+        let slot = Self.slot(config)
+        let scale = Double(config.limitWindowSeconds) / 60
+        let requestLimit = limits.requestsPerMinute.map { Int64(max(1, (Double($0) * scale).rounded())) }
+        let tokenLimit = limits.tokensPerMinute.map { Int64(max(1, (Double($0) * scale).rounded())) }
+        let counters = counters
+        let admitted: Bool
+        do {
+            admitted = try await OffLoop.run(on: queue) {
+                if let tokenLimit, try counters.count(of: bucket + ":tokens", slot: slot) >= tokenLimit { return false }
+                guard let requestLimit else { return true }
+                return try counters.add(1, to: bucket + ":requests", slot: slot, limit: requestLimit)
+            }
+        } catch {
+            throw RampartError(status: 503, code: "rampart_store_unavailable",
+                               message: "The request cannot be counted against its limits: the limit store is unreachable (\(error)). Try again shortly.")
+        }
+        guard admitted else {
+            let retryAfter = Int(config.limitWindowSeconds) - Int(Date().timeIntervalSince1970) % config.limitWindowSeconds
+            throw RampartError(status: 429, code: "rampart_rate_limited",
+                               message: "\(Self.describe(bucket)) has used its limit for this \(config.limitWindowSeconds)-second window; retry in \(retryAfter) s.",
+                               retryAfterSeconds: retryAfter)
+        }
+    }
+
+    /// The buckets and limits that apply to `principal`: its key's, then its tenant's.
+    private static func limits(for principal: Principal, in config: RampartConfig) -> [(String, Limits)] {
+        var applicable: [(String, Limits)] = []
+        if let limits = config.keys.first(where: { $0.id == principal.keyID })?.limits, !limits.isEmpty {
+            applicable.append(("key:" + principal.keyID, limits))
+        }
+        if let tenant = principal.tenant, let limits = config.tenants.first(where: { $0.id == tenant })?.limits, !limits.isEmpty {
+            applicable.append(("tenant:" + tenant, limits))
+        }
+        return applicable
+    }
+
+    private static func slot(_ config: RampartConfig) -> Int64 {
+        Int64(Date().timeIntervalSince1970) / Int64(config.limitWindowSeconds)
+    }
+
+    private static func describe(_ bucket: String) -> String {
+        bucket.hasPrefix("key:") ? "The API key '\(bucket.dropFirst(4))'" : "The tenant '\(bucket.dropFirst(7))'"
+    }
+}
+
+/// Limit counters in this process's memory: exact for one replica, and nothing to set up.
+final class MemoryLimitCounters: LimitCounterStore {
+    private let counts = NIOLockedValueBox<[String: (slot: Int64, count: Int64)]>([:])
+
+    func add(_ amount: Int64, to bucket: String, slot: Int64, limit: Int64?) throws -> Bool {
+        counts.withLockedValue { counts in
+            let current = counts[bucket].flatMap { $0.slot == slot ? $0.count : nil } ?? 0
+            if let limit, current + amount > limit { return false }
+            counts[bucket] = (slot, current + amount)
+            return true
+        }
+    }
+
+    func count(of bucket: String, slot: Int64) throws -> Int64 {
+        counts.withLockedValue { $0[bucket].flatMap { $0.slot == slot ? $0.count : nil } ?? 0 }
+    }
+}

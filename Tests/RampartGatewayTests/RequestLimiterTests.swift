@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import RampartStore
+import RampartWire
+@testable import RampartGateway
+
+@Suite struct RequestLimiterTests {
+    func config(_ limits: Limits, tenant: Limits? = nil) -> RampartConfig {
+        var config = RampartConfig(server: ServerConfig(), providers: [], models: [],
+                                   keys: [KeyConfig(id: "app", credential: .secret("s"), tenant: "acme", limits: limits)])
+        if let tenant { config.tenants = [TenantConfig(id: "acme", limits: tenant)] }
+        return config
+    }
+
+    let app = Principal(keyID: "app", tenant: "acme", attributes: [:])
+
+    @Test func requestsPastTheLimitGetA429WithRetryAfter() async throws {
+        let limiter = RequestLimiter()
+        let config = config(Limits(requestsPerMinute: 3))
+        for _ in 0..<3 { _ = try await limiter.admit(app, config: config) }
+        await #expect { try await limiter.admit(app, config: config) } throws: { error in
+            let error = error as? RampartError
+            return error?.status == 429 && error?.code == "rampart_rate_limited" && (error?.retryAfterSeconds ?? 0) > 0
+        }
+        let other = Principal(keyID: "other", tenant: nil, attributes: [:])
+        _ = try await limiter.admit(other, config: config)   // no limits of its own
+    }
+
+    @Test func aTenantLimitCoversAllItsKeysAndConcurrencyIsGivenBack() async throws {
+        let limiter = RequestLimiter()
+        let config = config(Limits(concurrency: 1), tenant: Limits(requestsPerMinute: 100))
+        let first = try await limiter.admit(app, config: config)
+        await #expect { try await limiter.admit(app, config: config) } throws: { ($0 as? RampartError)?.code == "rampart_concurrency_limited" }
+        limiter.release(first)
+        limiter.release(try await limiter.admit(app, config: config))
+    }
+
+    @Test func spentTokensHoldTheNextRequests() async throws {
+        let limiter = RequestLimiter()
+        let config = config(Limits(tokensPerMinute: 100))
+        _ = try await limiter.admit(app, config: config)
+        limiter.observe(AuditEvent(kind: .request, keyID: "app", tenant: "acme", outcome: .ok,
+                                   usage: .init(promptTokens: 60, completionTokens: 50)), config: config)
+        try await Task.sleep(for: .milliseconds(100))   // tokens are added off the request path
+        await #expect { try await limiter.admit(app, config: config) } throws: { ($0 as? RampartError)?.code == "rampart_rate_limited" }
+    }
+}
