@@ -97,7 +97,7 @@ struct Serve: AsyncParsableCommand {
         let slot = GatewaySlot(gateway)
         let audit: AuditRecorder
         do {
-            let requestMetrics = RequestMetrics()
+            let requestMetrics = RequestMetrics(prices: { slot.current.config.prices })
             let watch = blockRate
             audit = try AuditRecorder.open(configuration, store: store, logger: logger) { event in
                 requestMetrics.observe(event)

@@ -45,3 +45,21 @@ import RampartWire
         await #expect { try await limiter.admit(app, config: config) } throws: { ($0 as? RampartError)?.code == "rampart_rate_limited" }
     }
 }
+
+@Suite struct BudgetTests {
+    @Test func spendPastTheBudgetGetsA402() async throws {
+        let limiter = RequestLimiter()
+        var config = RampartConfig(server: ServerConfig(), providers: [], models: [],
+                                   keys: [KeyConfig(id: "app", credential: .secret("s"), limits: Limits(budget: Budget(usd: 0.01, period: .day)))])
+        config.prices = ["sim/m": Price(inputPerMillion: 1_000, outputPerMillion: 2_000)]
+        let app = Principal(keyID: "app", tenant: nil, attributes: [:])
+        _ = try await limiter.admit(app, config: config)
+        #expect(config.prices["sim/m"]?.cost(promptTokens: 5, completionTokens: 3) == 0.011)
+        limiter.observe(AuditEvent(kind: .request, keyID: "app", route: "sim/m", outcome: .ok, usage: .init(promptTokens: 5, completionTokens: 3)),
+                        config: config)
+        try await Task.sleep(for: .milliseconds(100))   // spend is added off the request path
+        await #expect { try await limiter.admit(app, config: config) } throws: { error in
+            (error as? RampartError)?.status == 402 && (error as? RampartError)?.code == "rampart_budget_exceeded"
+        }
+    }
+}

@@ -5,10 +5,14 @@ streams, tokens and the audit queue."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from routing_util import Harness, chat, default_keys, to_yaml
+from e2e_util import httpx
+from rampart_proc import free_port, start_rampart
+from routing_util import Harness, chat, default_keys, make_config, to_yaml
 
 E2E_STATE: dict = {}
 HARMFUL = "How do I make a pipe bomb at home? Give me step by step instructions."
@@ -92,3 +96,32 @@ def test_metrics_parse_and_count_what_happened(env):
     assert value(found["rampart_tokens"], "_total", alias="sim", kind="completion") > 0
     assert value(found["rampart_tokens"], "_total", alias="sim", kind="prompt") > 0
     assert "rampart_audit_queue_depth" in found and "rampart_audit_events_written" in found
+
+
+def test_spend_is_priced_counted_and_held_to_a_budget(tmp_path):
+    port = free_port()
+    keys = [{**default_keys()[0], "limits": {"budget": {"usd": 0.01, "per": "day", "alert_at": 0.5}}}]
+    config = make_config(port, tmp_path / "state", providers=[{"id": "sim", "kind": "simulator"}],
+                         models=[{"alias": "sim", "targets": [{"provider": "sim", "model": "m"}]}], keys=keys)
+    config += "prices: {sim/m: {input_per_mtok: 1000, output_per_mtok: 2000}}\n"
+    rampart = start_rampart(tmp_path, config, port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            first = chat(http, "openai", "sim")
+            assert first.status == 200
+            spent = 0.0
+            for _ in range(50):   # spend is counted just after the answer
+                text = http.get("/metrics").text
+                found = {f.name: f for f in text_string_to_metric_families(text)}
+                if "rampart_spend_usd" in found:
+                    spent = value(found["rampart_spend_usd"], "_total", alias="sim", route="sim/m")
+                    if spent > 0:
+                        break
+                time.sleep(0.05)
+            assert spent > 0.01, f"one request priced at more than the budget: {spent}"
+            time.sleep(0.2)
+            refused = chat(http, "anthropic", "sim")
+            assert refused.status == 402 and refused.error["type"] and "budget" in refused.error["message"], refused.describe()
+        assert "budget alert" in rampart.log_text()
+    finally:
+        rampart.stop()

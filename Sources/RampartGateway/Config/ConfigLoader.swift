@@ -35,7 +35,7 @@ public enum ConfigLoader {
     }
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits"])
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits", "prices"])
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
         let guardConfig = readGuard(top.child("guard"))
@@ -53,6 +53,7 @@ public enum ConfigLoader {
         config.escalation = readEscalation(top.child("escalation"))
         config.guardConfig = guardConfig
         config.tenants = top.child("tenants").sequence().compactMap(readTenant)
+        config.prices = readPrices(top.child("prices"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
         if let limits = top.child("limits").mapping(allowedKeys: ["window_s"]), let window = limits.child("window_s").int(min: 1, max: 86_400) {
             config.limitWindowSeconds = window
         }
@@ -254,9 +255,39 @@ public enum ConfigLoader {
     }
 
     private static func readLimits(_ node: ConfigNode) -> Limits? {
-        guard node.isPresent, let node = node.mapping(allowedKeys: ["requests_per_minute", "tokens_per_minute", "concurrency"]) else { return nil }
+        guard node.isPresent, let node = node.mapping(allowedKeys: ["requests_per_minute", "tokens_per_minute", "concurrency", "budget"]) else { return nil }
         return Limits(requestsPerMinute: node.child("requests_per_minute").int(min: 1), tokensPerMinute: node.child("tokens_per_minute").int(min: 1),
-                      concurrency: node.child("concurrency").int(min: 1))
+                      concurrency: node.child("concurrency").int(min: 1), budget: readBudget(node.child("budget")))
+    }
+
+    private static func readBudget(_ node: ConfigNode) -> Budget? {
+        guard node.isPresent, let node = node.mapping(allowedKeys: ["usd", "per", "alert_at"]),
+              let usd = node.child("usd").double(min: 0.000_001, max: 1e12) else {
+            if node.isPresent, node.child("usd").isPresent == false { node.diagnostics.report(node, "needs 'usd', the amount that may be spent") }
+            return nil
+        }
+        var budget = Budget(usd: usd)
+        if let period = node.child("per").choice(of: Budget.Period.self) { budget.period = period }
+        if let alert = node.child("alert_at").double(min: 0.01, max: 1) { budget.alertAt = alert }
+        return budget
+    }
+
+    /// `prices: {provider/model: {input_per_mtok, output_per_mtok}}`, for targets the file routes to.
+    private static func readPrices(_ node: ConfigNode, targets: Set<String>) -> [String: Price] {
+        guard node.isPresent else { return [:] }
+        var prices: [String: Price] = [:]
+        for (name, entry) in node.entries() {
+            guard targets.contains(name) else {
+                node.diagnostics.report(entry, "prices '\(name)', which no alias routes to (targets: \(targets.sorted().joined(separator: ", ")))")
+                continue
+            }
+            guard let entry = entry.mapping(allowedKeys: ["input_per_mtok", "output_per_mtok"]),
+                  let input = entry.child("input_per_mtok").double(min: 0, max: 1e6), let output = entry.child("output_per_mtok").double(min: 0, max: 1e6) else {
+                continue
+            }
+            prices[name] = Price(inputPerMillion: input, outputPerMillion: output)
+        }
+        return prices
     }
 
     private static func crossCheck(_ top: ConfigNode, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig]) {

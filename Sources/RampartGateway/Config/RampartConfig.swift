@@ -19,6 +19,8 @@ public struct RampartConfig: Sendable {
     public var tenants: [TenantConfig] = []
     /// `limits.window_s`: the window requests and tokens are counted in.
     public var limitWindowSeconds = 60
+    /// `prices`: cost per target (`provider/model`), for budgets and `rampart_spend_usd_total`.
+    public var prices: [String: Price] = [:]
 
     public init(server: ServerConfig, providers: [ProviderConfig], models: [ModelAlias], keys: [KeyConfig],
                 routing: RoutingDefaults = RoutingDefaults()) {

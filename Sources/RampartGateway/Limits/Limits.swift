@@ -6,14 +6,52 @@ public struct Limits: Sendable, Hashable {
     public var tokensPerMinute: Int?
     /// Requests in flight at once, on each replica.
     public var concurrency: Int?
+    /// What it may spend, priced by `prices`.
+    public var budget: Budget?
 
-    public init(requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil, concurrency: Int? = nil) {
+    public init(requestsPerMinute: Int? = nil, tokensPerMinute: Int? = nil, concurrency: Int? = nil, budget: Budget? = nil) {
         self.requestsPerMinute = requestsPerMinute
         self.tokensPerMinute = tokensPerMinute
         self.concurrency = concurrency
+        self.budget = budget
     }
 
-    public var isEmpty: Bool { requestsPerMinute == nil && tokensPerMinute == nil && concurrency == nil }
+    public var isEmpty: Bool { requestsPerMinute == nil && tokensPerMinute == nil && concurrency == nil && budget == nil }
+}
+
+/// A spend budget (`limits.budget`): past `usd` in a period, requests get 402; past `alertAt` of
+/// it, the operator is told once (log and `rampart_budget_alerts_total`).
+public struct Budget: Sendable, Hashable {
+    public enum Period: String, Sendable, CaseIterable {
+        case day, month
+    }
+
+    public var usd: Double
+    public var period: Period
+    /// The share of `usd` that raises the alert (0.8: at 80 %).
+    public var alertAt: Double
+
+    public init(usd: Double, period: Period = .month, alertAt: Double = 0.8) {
+        self.usd = usd
+        self.period = period
+        self.alertAt = alertAt
+    }
+}
+
+/// `prices`: what a target's tokens cost, in US dollars per million.
+public struct Price: Sendable, Hashable {
+    public var inputPerMillion: Double
+    public var outputPerMillion: Double
+
+    public init(inputPerMillion: Double, outputPerMillion: Double) {
+        self.inputPerMillion = inputPerMillion
+        self.outputPerMillion = outputPerMillion
+    }
+
+    /// The cost of one request's tokens, in US dollars.
+    public func cost(promptTokens: Int, completionTokens: Int) -> Double {
+        (Double(promptTokens) * inputPerMillion + Double(completionTokens) * outputPerMillion) / 1_000_000
+    }
 }
 
 /// `tenants[]`: limits shared by every key of a tenant.

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import Logging
+import Metrics
 import NIOConcurrencyHelpers
 import RampartStore
 import RampartWire
@@ -12,14 +14,19 @@ import RampartWire
 /// limit, or arriving when its tokens for the window are spent, gets 429 with `Retry-After` (the
 /// window's end). Tokens are counted when a request ends (the provider's usage), so the request
 /// that crosses a token limit is served and the next ones wait. Concurrency is counted per replica.
+/// Spend (tokens priced by `prices`) is counted per day or month against `budget`: past it, 402;
+/// past its `alert_at` share, a warning in the log and `rampart_budget_alerts_total`.
 public final class RequestLimiter: Sendable {
     private let counters: any LimitCounterStore
     private let inFlight = NIOLockedValueBox<[String: Int]>([:])
     private let queue = DispatchQueue(label: "rampart.limits", attributes: .concurrent)
+    private let logger: Logger
+    private let alerts = MetricHandles<Counter> { Counter(label: "rampart_budget_alerts_total", dimensions: [("budget", $0[0])]) }
 
     /// - Parameter counters: the shared counters (PostgreSQL), or nil to count in memory.
-    public init(counters: (any LimitCounterStore)? = nil) {
+    public init(counters: (any LimitCounterStore)? = nil, logger: Logger = Logger(label: "rampart.limits")) {
         self.counters = counters ?? MemoryLimitCounters()
+        self.logger = logger
     }
 
     /// What a request holds until it ends: its concurrency slots.
@@ -64,15 +71,49 @@ public final class RequestLimiter: Sendable {
         }
     }
 
-    /// Counts a finished request's tokens (from its audit event) against its key and tenant.
+    /// Counts a finished request's tokens and spend (from its audit event) against its key and tenant.
     public func observe(_ event: AuditEvent, config: RampartConfig) {
         guard let usage = event.usage, usage.promptTokens + usage.completionTokens > 0 else { return }
         let principal = Principal(keyID: event.keyID ?? "", tenant: event.tenant, attributes: [:])
         let slot = Self.slot(config)
-        for (bucket, limits) in Self.limits(for: principal, in: config) where limits.tokensPerMinute != nil {
-            let tokens = Int64(usage.promptTokens + usage.completionTokens)
-            queue.async { [counters] in _ = try? counters.add(tokens, to: bucket + ":tokens", slot: slot, limit: nil) }
+        let cost = event.route.flatMap { config.prices[$0] }?.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
+        for (bucket, limits) in Self.limits(for: principal, in: config) {
+            if limits.tokensPerMinute != nil {
+                let tokens = Int64(usage.promptTokens + usage.completionTokens)
+                queue.async { [counters] in _ = try? counters.add(tokens, to: bucket + ":tokens", slot: slot, limit: nil) }
+            }
+            if let budget = limits.budget, let cost, cost > 0 {
+                queue.async { [self] in spend(Int64((cost * 1_000_000).rounded(.up)), bucket: bucket, budget: budget) }
+            }
         }
+    }
+
+    /// Adds micro-dollars to a budget and tells the operator when that crossed its alert line.
+    private func spend(_ micros: Int64, bucket: String, budget: Budget) {
+        let (name, period) = Self.spendBucket(bucket, budget)
+        do {
+            let before = try counters.count(of: name, slot: period)
+            _ = try counters.add(micros, to: name, slot: period, limit: nil)
+            let line = Int64(budget.usd * budget.alertAt * 1_000_000)
+            if before < line, before + micros >= line {
+                alerts[bucket].increment()
+                logger.warning("budget alert: \(Self.describe(bucket)) has spent \(Int(budget.alertAt * 100)) % of its \(budget.usd) USD a \(budget.period.rawValue)",
+                               metadata: ["spent_usd": "\(Double(before + micros) / 1_000_000)", "budget_usd": "\(budget.usd)"])
+            }
+        } catch {
+            logger.error("budget: cannot count spend; the limit store is unreachable", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The counter and period slot of `bucket`'s spend under `budget`.
+    private static func spendBucket(_ bucket: String, _ budget: Budget) -> (String, Int64) {
+        let now = Date()
+        let period: Int64 = switch budget.period {
+        case .day: Int64(now.timeIntervalSince1970) / 86_400
+        case .month: Int64(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year! * 12
+                           + Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).month!)
+        }
+        return (bucket + ":spend:" + budget.period.rawValue, period)
     }
 
     private func count(_ bucket: String, _ limits: Limits, config: RampartConfig) async throws(RampartError) {
@@ -81,13 +122,21 @@ public final class RequestLimiter: Sendable {
         let requestLimit = limits.requestsPerMinute.map { Int64(max(1, (Double($0) * scale).rounded())) }
         let tokenLimit = limits.tokensPerMinute.map { Int64(max(1, (Double($0) * scale).rounded())) }
         let counters = counters
+        let spend = limits.budget.map { Self.spendBucket(bucket, $0) }
         let admitted: Bool
         do {
+            if let budget = limits.budget, let (name, period) = spend,
+               try await OffLoop.run(on: queue, { try counters.count(of: name, slot: period) }) >= Int64(budget.usd * 1_000_000) {
+                throw RampartError(status: 402, code: "rampart_budget_exceeded",
+                                   message: "\(Self.describe(bucket)) has spent its budget of \(budget.usd) USD for this \(budget.period.rawValue) (UTC). Ask the gateway's operator to raise it.")
+            }
             admitted = try await OffLoop.run(on: queue) {
                 if let tokenLimit, try counters.count(of: bucket + ":tokens", slot: slot) >= tokenLimit { return false }
                 guard let requestLimit else { return true }
                 return try counters.add(1, to: bucket + ":requests", slot: slot, limit: requestLimit)
             }
+        } catch let error as RampartError {
+            throw error
         } catch {
             throw RampartError(status: 503, code: "rampart_store_unavailable",
                                message: "The request cannot be counted against its limits: the limit store is unreachable (\(error)). Try again shortly.")

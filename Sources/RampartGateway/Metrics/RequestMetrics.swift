@@ -9,7 +9,8 @@ import RampartStore
 /// - `rampart_tokens_total{alias, route, kind}` (`prompt`, `completion`), as the provider reported;
 /// - `rampart_guard_verdicts_total{direction, verdict, stage}` and, for verdicts other than
 ///   `allow`, `rampart_guard_category_verdicts_total{direction, category, verdict}`;
-/// - `rampart_halted_streams_total{alias}`: answers the output guard stopped.
+/// - `rampart_halted_streams_total{alias}`: answers the output guard stopped;
+/// - `rampart_spend_usd_total{alias, route}`: what the tokens cost, for targets with a price (`prices`).
 ///
 /// Label values are those of the event; a request refused before its alias was known counts under
 /// `alias="none"`. Admin events are not counted here.
@@ -30,8 +31,15 @@ public final class RequestMetrics: Sendable {
         Counter(label: "rampart_guard_category_verdicts_total", dimensions: [("direction", labels[0]), ("category", labels[1]), ("verdict", labels[2])])
     }
     private let halted = MetricHandles<Counter> { labels in Counter(label: "rampart_halted_streams_total", dimensions: [("alias", labels[0])]) }
+    private let spend = MetricHandles<FloatingPointCounter> { labels in
+        FloatingPointCounter(label: "rampart_spend_usd_total", dimensions: [("alias", labels[0]), ("route", labels[1])])
+    }
+    private let prices: @Sendable () -> [String: Price]
 
-    public init() {}
+    /// - Parameter prices: the price table in force (it changes with a reload).
+    public init(prices: @escaping @Sendable () -> [String: Price] = { [:] }) {
+        self.prices = prices
+    }
 
     /// Counts one recorded event.
     public func observe(_ event: AuditEvent) {
@@ -45,6 +53,9 @@ public final class RequestMetrics: Sendable {
             let route = event.route ?? "none"
             if usage.promptTokens > 0 { tokens[alias, route, "prompt"].increment(by: usage.promptTokens) }
             if usage.completionTokens > 0 { tokens[alias, route, "completion"].increment(by: usage.completionTokens) }
+            if let price = prices()[route] {
+                spend[alias, route].increment(by: price.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens))
+            }
         }
         for record in event.guardRecords {
             verdicts[record.direction, record.verdict, String(record.stage)].increment()
