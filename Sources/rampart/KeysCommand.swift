@@ -65,6 +65,9 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("An attribute for access rules (repeatable).", valueName: "name=value")) var attribute: [String] = []
         @Option(help: ArgumentHelp("An alias it may use (repeatable; none: any).", valueName: "alias")) var alias: [String] = []
         @Option(help: ArgumentHelp("Seconds until it expires.", valueName: "seconds")) var expiresIn: Int?
+        @Option(help: "Requests it may make per minute (docs/limits.md).") var requestsPerMinute: Int?
+        @Option(help: "Tokens it may use per minute.") var tokensPerMinute: Int?
+        @Option(help: "Requests it may have in flight at once, on each replica.") var concurrency: Int?
         @Option(help: "Who is acting (recorded on the key).") var actor = ProcessInfo.processInfo.environment["USER"] ?? "cli"
 
         func run() async throws {
@@ -75,8 +78,13 @@ struct KeysCommand: AsyncParsableCommand {
                 attributes[parts[0], default: []].append(parts[1])
             }
             if let expiresIn, expiresIn <= 0 { throw ValidationError("--expires-in must be a positive number of seconds") }
+            for (flag, value) in [("--requests-per-minute", requestsPerMinute), ("--tokens-per-minute", tokensPerMinute), ("--concurrency", concurrency)] {
+                if let value, value < 1 { throw ValidationError("\(flag) must be 1 or more") }
+            }
+            let limits = Limits(requestsPerMinute: requestsPerMinute, tokensPerMinute: tokensPerMinute, concurrency: concurrency)
             let (key, secret) = try common.registry().create(name: name, tenant: tenant, attributes: attributes, aliases: alias,
-                                                             expiresAt: expiresIn.map { Date().addingTimeInterval(Double($0)) }, actor: actor)
+                                                             expiresAt: expiresIn.map { Date().addingTimeInterval(Double($0)) },
+                                                             limits: limits.isEmpty ? nil : limits, actor: actor)
             try common.print(key, secret: secret)
         }
     }

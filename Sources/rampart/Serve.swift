@@ -103,7 +103,7 @@ struct Serve: AsyncParsableCommand {
                 requestMetrics.observe(event)
                 watch?.observe(event)
                 let current = slot.current
-                current.limiter.observe(event, config: current.config)
+                current.limiter.observe(event, config: current.config, managedKeys: current.managedKeys)
             }
         } catch {
             await gateway.shutdown()

@@ -12,13 +12,15 @@ import RampartWire
         return config
     }
 
-    let app = Principal(keyID: "app", tenant: "acme", attributes: [:])
+    func app(_ config: RampartConfig) -> Principal {
+        Principal(keyID: "app", tenant: "acme", attributes: [:], limits: config.keys[0].limits)
+    }
 
     @Test func requestsPastTheLimitGetA429WithRetryAfter() async throws {
         let limiter = RequestLimiter()
         let config = config(Limits(requestsPerMinute: 3))
-        for _ in 0..<3 { _ = try await limiter.admit(app, config: config) }
-        await #expect { try await limiter.admit(app, config: config) } throws: { error in
+        for _ in 0..<3 { _ = try await limiter.admit(app(config), config: config) }
+        await #expect { try await limiter.admit(app(config), config: config) } throws: { error in
             let error = error as? RampartError
             return error?.status == 429 && error?.code == "rampart_rate_limited" && (error?.retryAfterSeconds ?? 0) > 0
         }
@@ -29,20 +31,20 @@ import RampartWire
     @Test func aTenantLimitCoversAllItsKeysAndConcurrencyIsGivenBack() async throws {
         let limiter = RequestLimiter()
         let config = config(Limits(concurrency: 1), tenant: Limits(requestsPerMinute: 100))
-        let first = try await limiter.admit(app, config: config)
-        await #expect { try await limiter.admit(app, config: config) } throws: { ($0 as? RampartError)?.code == "rampart_concurrency_limited" }
+        let first = try await limiter.admit(app(config), config: config)
+        await #expect { try await limiter.admit(app(config), config: config) } throws: { ($0 as? RampartError)?.code == "rampart_concurrency_limited" }
         limiter.release(first)
-        limiter.release(try await limiter.admit(app, config: config))
+        limiter.release(try await limiter.admit(app(config), config: config))
     }
 
     @Test func spentTokensHoldTheNextRequests() async throws {
         let limiter = RequestLimiter()
         let config = config(Limits(tokensPerMinute: 100))
-        _ = try await limiter.admit(app, config: config)
+        _ = try await limiter.admit(app(config), config: config)
         limiter.observe(AuditEvent(kind: .request, keyID: "app", tenant: "acme", outcome: .ok,
                                    usage: .init(promptTokens: 60, completionTokens: 50)), config: config)
         try await Task.sleep(for: .milliseconds(100))   // tokens are added off the request path
-        await #expect { try await limiter.admit(app, config: config) } throws: { ($0 as? RampartError)?.code == "rampart_rate_limited" }
+        await #expect { try await limiter.admit(app(config), config: config) } throws: { ($0 as? RampartError)?.code == "rampart_rate_limited" }
     }
 }
 
@@ -52,7 +54,7 @@ import RampartWire
         var config = RampartConfig(server: ServerConfig(), providers: [], models: [],
                                    keys: [KeyConfig(id: "app", credential: .secret("s"), limits: Limits(budget: Budget(usd: 0.01, period: .day)))])
         config.prices = ["sim/m": Price(inputPerMillion: 1_000, outputPerMillion: 2_000)]
-        let app = Principal(keyID: "app", tenant: nil, attributes: [:])
+        let app = Principal(keyID: "app", tenant: nil, attributes: [:], limits: config.keys[0].limits)
         _ = try await limiter.admit(app, config: config)
         #expect(config.prices["sim/m"]?.cost(promptTokens: 5, completionTokens: 3) == 0.011)
         limiter.observe(AuditEvent(kind: .request, keyID: "app", route: "sim/m", outcome: .ok, usage: .init(promptTokens: 5, completionTokens: 3)),

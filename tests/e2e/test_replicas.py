@@ -102,6 +102,12 @@ def test_a_managed_key_works_on_every_replica_and_is_refused_everywhere_the_mome
             switch = admin(first, "POST", "/admin/kill-switches", json={"scope": "key", "target": rotated.json()["id"], "reason": "leaked"})
             assert switch.status_code == 201, switch.text
             assert seconds_until(lambda: chat(second, "openai", "assistant", key=rotated.json()["secret"]).status == 403) < 2.0
+            # A managed key's own limits hold across both replicas.
+            limited = admin(first, "POST", "/admin/keys", json={"limits": {"requests_per_minute": 3}}).json()
+            assert limited["limits"] == {"requests_per_minute": 3}
+            statuses = [chat(second if i % 2 else first, "openai", "assistant", key=limited["secret"]).status for i in range(5)]
+            assert statuses.count(200) == 3 and statuses.count(429) == 2, statuses
+            assert admin(first, "POST", "/admin/keys", json={"limits": {"requests_per_minute": 0}}).status_code == 400
             bad = admin(first, "POST", "/admin/keys", json={"aliases": ["nope"]})
             assert bad.status_code == 400 and "nope" in bad.text
     finally:

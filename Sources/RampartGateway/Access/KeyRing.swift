@@ -8,12 +8,15 @@ public struct Principal: Sendable, Hashable {
     public var attributes: [String: [String]]
     /// The only aliases this key may use; nil: any (subject to access rules).
     public var aliases: Set<String>?
+    /// The key's own limits (its tenant's are in the configuration).
+    public var limits: Limits?
 
-    public init(keyID: String, tenant: String?, attributes: [String: [String]], aliases: Set<String>? = nil) {
+    public init(keyID: String, tenant: String?, attributes: [String: [String]], aliases: Set<String>? = nil, limits: Limits? = nil) {
         self.keyID = keyID
         self.tenant = tenant
         self.attributes = attributes
         self.aliases = aliases
+        self.limits = limits
     }
 
     /// The principal of requests served without keys (quickstart, loopback only).
@@ -39,7 +42,7 @@ public struct KeyRing: Sendable {
             case .secret(let secret): Self.digestBytes(secret)
             case .sha256(let hex): Self.bytes(hex: hex)
             }
-            table[digest] = Principal(keyID: key.id, tenant: key.tenant, attributes: key.attributes)
+            table[digest] = Principal(keyID: key.id, tenant: key.tenant, attributes: key.attributes, limits: key.limits)
         }
         principalsByDigest = table
     }

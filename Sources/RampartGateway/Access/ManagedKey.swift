@@ -21,6 +21,8 @@ public struct ManagedKey: Codable, Sendable, Hashable {
     public var revokedAt: Date?
     /// The key this one replaced by rotation.
     public var replaces: String?
+    /// Its own limits (docs/limits.md), as a configured key's.
+    public var limits: Limits?
 
     /// Why the key cannot be used at `date`, or nil when it can.
     public func refusal(at date: Date = Date()) -> String? {
@@ -31,6 +33,6 @@ public struct ManagedKey: Codable, Sendable, Hashable {
 
     /// The principal requests with this key are served as.
     var principal: Principal {
-        Principal(keyID: id, tenant: tenant, attributes: attributes, aliases: aliases.isEmpty ? nil : Set(aliases))
+        Principal(keyID: id, tenant: tenant, attributes: attributes, aliases: aliases.isEmpty ? nil : Set(aliases), limits: limits)
     }
 }

@@ -58,6 +58,11 @@ public final class ManagedKeyRegistry: Sendable {
         return (try? await OffLoop.run(on: queue) { !(try self.refreshed().byDigest.isEmpty) }) ?? cache.withLockedValue { !$0.byDigest.isEmpty }
     }
 
+    /// The limits of the managed key `id`, as last read (for counting a finished request's tokens).
+    func cachedLimits(of id: String) -> Limits? {
+        cache.withLockedValue { $0.byDigest.values.first { $0.id == id }?.limits }
+    }
+
     /// Every managed key, newest first.
     public func list() throws -> [ManagedKey] {
         try refreshed().byDigest.values.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
@@ -65,11 +70,11 @@ public final class ManagedKeyRegistry: Sendable {
 
     /// Creates a key and returns it with its secret, which is not kept anywhere.
     public func create(name: String?, tenant: String?, attributes: [String: [String]], aliases: [String], expiresAt: Date?,
-                       actor: String) throws -> (key: ManagedKey, secret: String) {
+                       limits: Limits? = nil, actor: String) throws -> (key: ManagedKey, secret: String) {
         let secret = "rk-" + Self.randomHex(bytes: 24)
         let key = ManagedKey(id: "key_" + Self.randomHex(bytes: 6), name: name, tenant: tenant, attributes: attributes, aliases: aliases,
                              secretDigest: AuditChain.hex(KeyRing.digestBytes(secret)), hint: String(secret.suffix(4)), createdAt: Date(),
-                             createdBy: actor, expiresAt: expiresAt, revokedAt: nil, replaces: nil)
+                             createdBy: actor, expiresAt: expiresAt, revokedAt: nil, replaces: nil, limits: limits)
         try save(key)
         return (key, secret)
     }
@@ -87,7 +92,7 @@ public final class ManagedKeyRegistry: Sendable {
     public func rotate(id: String, grace: Duration, actor: String) throws -> (key: ManagedKey, secret: String)? {
         guard var old = try list().first(where: { $0.id == id }), old.refusal() == nil else { return nil }
         var (key, secret) = try create(name: old.name, tenant: old.tenant, attributes: old.attributes, aliases: old.aliases,
-                                       expiresAt: old.expiresAt, actor: actor)
+                                       expiresAt: old.expiresAt, limits: old.limits, actor: actor)
         key.replaces = old.id
         try save(key)
         let end = Date().addingTimeInterval(Double(grace.components.seconds))

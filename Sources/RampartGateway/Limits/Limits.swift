@@ -1,7 +1,7 @@
 /// Request, token and concurrency limits for a key (`keys[].limits`) or a tenant (`tenants[].limits`).
 /// Requests and tokens are counted per window of `limits.window_s` seconds (default 60, the
 /// per-minute figures scaled to it); concurrency is counted per replica.
-public struct Limits: Sendable, Hashable {
+public struct Limits: Codable, Sendable, Hashable {
     public var requestsPerMinute: Int?
     public var tokensPerMinute: Int?
     /// Requests in flight at once, on each replica.
@@ -21,8 +21,8 @@ public struct Limits: Sendable, Hashable {
 
 /// A spend budget (`limits.budget`): past `usd` in a period, requests get 402; past `alertAt` of
 /// it, the operator is told once (log and `rampart_budget_alerts_total`).
-public struct Budget: Sendable, Hashable {
-    public enum Period: String, Sendable, CaseIterable {
+public struct Budget: Codable, Sendable, Hashable {
+    public enum Period: String, Codable, Sendable, CaseIterable {
         case day, month
     }
 

@@ -72,9 +72,11 @@ public final class RequestLimiter: Sendable {
     }
 
     /// Counts a finished request's tokens and spend (from its audit event) against its key and tenant.
-    public func observe(_ event: AuditEvent, config: RampartConfig) {
-        guard let usage = event.usage, usage.promptTokens + usage.completionTokens > 0 else { return }
-        let principal = Principal(keyID: event.keyID ?? "", tenant: event.tenant, attributes: [:])
+    /// - Parameter managedKeys: where a managed key's limits are found.
+    public func observe(_ event: AuditEvent, config: RampartConfig, managedKeys: ManagedKeyRegistry? = nil) {
+        guard let usage = event.usage, usage.promptTokens + usage.completionTokens > 0, let keyID = event.keyID else { return }
+        let keyLimits = config.keys.first { $0.id == keyID }?.limits ?? managedKeys?.cachedLimits(of: keyID)
+        let principal = Principal(keyID: keyID, tenant: event.tenant, attributes: [:], limits: keyLimits)
         let slot = Self.slot(config)
         let cost = event.route.flatMap { config.prices[$0] }?.cost(promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
         for (bucket, limits) in Self.limits(for: principal, in: config) {
@@ -152,7 +154,7 @@ public final class RequestLimiter: Sendable {
     /// The buckets and limits that apply to `principal`: its key's, then its tenant's.
     private static func limits(for principal: Principal, in config: RampartConfig) -> [(String, Limits)] {
         var applicable: [(String, Limits)] = []
-        if let limits = config.keys.first(where: { $0.id == principal.keyID })?.limits, !limits.isEmpty {
+        if let limits = principal.limits, !limits.isEmpty {
             applicable.append(("key:" + principal.keyID, limits))
         }
         if let tenant = principal.tenant, let limits = config.tenants.first(where: { $0.id == tenant })?.limits, !limits.isEmpty {

@@ -218,6 +218,49 @@ enum AdminBody {
         return body
     }
 
+    /// `limits`, as a configured key's (docs/limits.md).
+    static func limits(_ value: JSONValue?) throws(RampartError) -> Limits? {
+        guard let value, value != .null else { return nil }
+        guard let object = value.objectValue else { throw invalid("limits", "must be an object") }
+        let allowed: Set = ["requests_per_minute", "tokens_per_minute", "concurrency", "budget"]
+        if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw invalid("limits.\(unknown)", "is not a limit; allowed: \(allowed.sorted().joined(separator: ", "))")
+        }
+        func count(_ name: String) throws(RampartError) -> Int? {
+            switch object[name] {
+            case nil, .null?: return nil
+            case .int(let value)? where value >= 1: return Int(value)
+            default: throw invalid("limits.\(name)", "must be a whole number, 1 or more")
+            }
+        }
+        var limits = Limits(requestsPerMinute: try count("requests_per_minute"), tokensPerMinute: try count("tokens_per_minute"),
+                            concurrency: try count("concurrency"))
+        if let budget = object["budget"], budget != .null {
+            guard let fields = budget.objectValue, let usd = fields["usd"].flatMap(Self.number), usd > 0 else {
+                throw invalid("limits.budget", "must be {\"usd\": amount, \"per\": \"day\"|\"month\", \"alert_at\": share}")
+            }
+            var parsed = Budget(usd: usd)
+            if let per = fields["per"] {
+                guard let period = per.stringValue.flatMap(Budget.Period.init) else { throw invalid("limits.budget.per", "must be day or month") }
+                parsed.period = period
+            }
+            if let alert = fields["alert_at"] {
+                guard let share = Self.number(alert), share > 0, share <= 1 else { throw invalid("limits.budget.alert_at", "must be a share between 0 and 1") }
+                parsed.alertAt = share
+            }
+            limits.budget = parsed
+        }
+        return limits.isEmpty ? nil : limits
+    }
+
+    private static func number(_ value: JSONValue) -> Double? {
+        switch value {
+        case .int(let whole): Double(whole)
+        case .double(let fraction): fraction
+        default: nil
+        }
+    }
+
     /// An optional string member.
     static func string(_ body: JSONObject, _ name: String) throws(RampartError) -> String? {
         switch body[name] {

@@ -20,13 +20,14 @@ struct KeyRoutes: Sendable {
         admin.post("keys") { request, _ in
             let keys = try registry(request)
             let body = try AdminBody.object(Data(buffer: try await request.body.collect(upTo: 64 * 1024)),
-                                            allowed: ["name", "tenant", "attributes", "aliases", "expires_in_s", "expires_at"])
+                                            allowed: ["name", "tenant", "attributes", "aliases", "expires_in_s", "expires_at", "limits"])
             let aliases = try Self.aliases(body["aliases"], known: Set(slot.current.config.models.map(\.alias)))
             let actor = request.headers[.rampartActor] ?? "admin"
             let name = try AdminBody.string(body, "name"), tenant = try AdminBody.string(body, "tenant")
             let attributes = try AdminBody.attributes(body["attributes"]), expiresAt = try AdminBody.expiry(body)
+            let limits = try AdminBody.limits(body["limits"])
             let (key, secret) = try stored {
-                try keys.create(name: name, tenant: tenant, attributes: attributes, aliases: aliases, expiresAt: expiresAt, actor: actor)
+                try keys.create(name: name, tenant: tenant, attributes: attributes, aliases: aliases, expiresAt: expiresAt, limits: limits, actor: actor)
             }
             audit?.admin("key.create", actor: actor, details: ["key": key.id, "tenant": key.tenant ?? ""])
             return try AdminRoutes.json(KeyView(key, secret: secret), status: .created)
@@ -102,6 +103,7 @@ struct KeyView: Encodable {
     var expiresAt: Date?
     var revokedAt: Date?
     var replaces: String?
+    var limits: LimitsView?
     var secret: String?
 
     init(_ key: ManagedKey, secret: String? = nil) {
@@ -117,6 +119,28 @@ struct KeyView: Encodable {
         expiresAt = key.expiresAt
         revokedAt = key.revokedAt
         replaces = key.replaces
+        limits = key.limits.map(LimitsView.init)
         self.secret = secret
+    }
+}
+
+/// Limits as the admin API shows them (the same names as in the configuration).
+struct LimitsView: Encodable {
+    var requestsPerMinute: Int?
+    var tokensPerMinute: Int?
+    var concurrency: Int?
+    var budget: BudgetView?
+
+    struct BudgetView: Encodable {
+        var usd: Double
+        var per: String
+        var alertAt: Double
+    }
+
+    init(_ limits: Limits) {
+        requestsPerMinute = limits.requestsPerMinute
+        tokensPerMinute = limits.tokensPerMinute
+        concurrency = limits.concurrency
+        budget = limits.budget.map { BudgetView(usd: $0.usd, per: $0.period.rawValue, alertAt: $0.alertAt) }
     }
 }
