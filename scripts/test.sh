@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! python3 -c "import openai, anthropic, pytest, psycopg, prometheus_client" 2>/dev/null; then
+if ! python3 -c "import openai, anthropic, pytest, psycopg, prometheus_client, websocket" 2>/dev/null; then
   echo "==> installing Python test clients (tests/e2e/requirements.txt)"
   python3 -m pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
 fi

@@ -26,6 +26,7 @@ public enum RampartServer {
         InfoRoutes(slot: slot, audit: audit).register(on: router)
         AdminRoutes(slot: slot, audit: audit, incidents: incidents, reloader: reloader).register(on: router)
         GuardCheckRoute(slot: slot).register(on: router)
+        ConsoleRoute().register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ in
                 Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
