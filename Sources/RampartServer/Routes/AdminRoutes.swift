@@ -102,7 +102,7 @@ struct AdminRoutes: Sendable {
             } else {
                 let scope = Incident.Scope(aliases: killSwitch.scope == .alias ? [killSwitch.target] : [],
                                            tenants: killSwitch.tenant.map { [$0] } ?? [], keys: killSwitch.scope == .key ? [killSwitch.target] : [])
-                let opened = try await desk.open(Incident(title: "Kill switch thrown: \(killSwitch.summary) (\(killSwitch.reason))", severity: .medium,
+                let opened = try await desk.open(Incident(title: "Kill switch thrown on \(killSwitch.scope.rawValue) \(killSwitch.target): \(killSwitch.reason)", severity: .medium,
                                                           trigger: "kill_switch", scope: scope, actor: actor,
                                                           evidence: [.init(kind: "kill_switch", reference: killSwitch.id, summary: killSwitch.reason)]))
                 try await desk.mitigate(opened.id, action: action, actor: actor, reference: killSwitch.id)
