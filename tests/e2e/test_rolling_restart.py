@@ -1,6 +1,6 @@
 """Draining and rolling restarts (issue 7): SIGTERM stops new connections at once and lets the
 requests in flight, streams included, finish before Rampart exits; and with two replicas behind a
-load balancer (nginx, which moves a refused connection to the other replica), restarting one and
+load balancer (nginx, which moves a refused or reset connection to the other replica), restarting one and
 then the other under load fails no client request."""
 
 from __future__ import annotations
@@ -71,7 +71,10 @@ http {{
         location / {{
             proxy_pass http://rampart;
             proxy_buffering off;            # streams pass through as they are written
-            proxy_next_upstream error;      # a refused connection is tried on the other replica
+            # A refused connection, or one reset before any answer, is tried on the other replica: a
+            # replica closing its listener resets connections the kernel had queued but it never
+            # accepted (it finishes every request it did accept), so these were never served.
+            proxy_next_upstream error non_idempotent;
             proxy_connect_timeout 2s;
             proxy_read_timeout 60s;
         }}
