@@ -110,10 +110,13 @@ public final class RequestLimiter: Sendable {
     /// The counter and period slot of `bucket`'s spend under `budget`.
     private static func spendBucket(_ bucket: String, _ budget: Budget) -> (String, Int64) {
         let now = Date()
-        let period: Int64 = switch budget.period {
-        case .day: Int64(now.timeIntervalSince1970) / 86_400
-        case .month: Int64(Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year! * 12
-                           + Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).month!)
+        let period: Int64
+        switch budget.period {
+        case .day:
+            period = Int64(now.timeIntervalSince1970) / 86_400
+        case .month:
+            let date = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now)
+            period = Int64(date.year! * 12 + date.month!)
         }
         return (bucket + ":spend:" + budget.period.rawValue, period)
     }
