@@ -75,14 +75,10 @@ struct Serve: AsyncParsableCommand {
         let killSwitches: KillSwitchRegistry
         do {
             killSwitches = try KillSwitchRegistry(directory: configuration.server.stateDirectory, logger: logger)
-            // Limits are counted in PostgreSQL when replicas share one, in memory on a single replica.
-            let counters = if case .postgres = try configuration.store.location(stateDirectory: configuration.server.stateDirectory) {
-                store as? any LimitCounterStore
-            } else {
-                nil as (any LimitCounterStore)?
-            }
+            // Limits are counted in PostgreSQL (the only store that keeps counters) when replicas share
+            // one, and in memory on a single replica.
             gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches, managedKeys: ManagedKeyRegistry(store: store),
-                                  limiter: RequestLimiter(counters: counters))
+                                  limiter: RequestLimiter(counters: store as? any LimitCounterStore))
         } catch let error as AdminLogError {
             printError("Refusing to start: \(error.message)")
             throw ExitCode(2)

@@ -71,8 +71,8 @@ public final class ManagedKeyRegistry: Sendable {
     /// Creates a key and returns it with its secret, which is not kept anywhere.
     public func create(name: String?, tenant: String?, attributes: [String: [String]], aliases: [String], expiresAt: Date?,
                        limits: Limits? = nil, actor: String) throws -> (key: ManagedKey, secret: String) {
-        let secret = "rk-" + Self.randomHex(bytes: 24)
-        let key = ManagedKey(id: "key_" + Self.randomHex(bytes: 6), name: name, tenant: tenant, attributes: attributes, aliases: aliases,
+        let secret = "rk-" + RandomHex.make(bytes: 24)
+        let key = ManagedKey(id: "key_" + RandomHex.make(bytes: 6), name: name, tenant: tenant, attributes: attributes, aliases: aliases,
                              secretDigest: AuditChain.hex(KeyRing.digestBytes(secret)), hint: String(secret.suffix(4)), createdAt: Date(),
                              createdBy: actor, expiresAt: expiresAt, revokedAt: nil, replaces: nil, limits: limits)
         try save(key)
@@ -123,10 +123,5 @@ public final class ManagedKeyRegistry: Sendable {
         let fresh = Cache(version: records.version, byDigest: byDigest, checkedAt: Date())
         cache.withLockedValue { $0 = fresh }
         return fresh
-    }
-
-    private static func randomHex(bytes count: Int) -> String {
-        var generator = SystemRandomNumberGenerator()
-        return AuditChain.hex((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }

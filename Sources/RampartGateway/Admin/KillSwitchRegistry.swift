@@ -71,7 +71,7 @@ public final class KillSwitchRegistry: Sendable {
     public func create(scope: KillSwitch.Scope, target: String, tenant: String?, attributes: [String: [String]], reason: String,
                        expiresAt: Date?, actor: String) throws -> KillSwitch {
         let now = Date()
-        let killSwitch = KillSwitch(id: "ks_" + Self.randomHex(), scope: scope, target: target, tenant: tenant, attributes: attributes,
+        let killSwitch = KillSwitch(id: "ks_" + RandomHex.make(bytes: 6), scope: scope, target: target, tenant: tenant, attributes: attributes,
                                     reason: reason, createdAt: now, createdBy: actor, expiresAt: expiresAt)
         try publish(killSwitch)
         try state.withLockedValue { (state: inout State) throws in
@@ -176,9 +176,5 @@ public final class KillSwitchRegistry: Sendable {
 
     private static func decode(_ body: String) throws -> KillSwitch {
         try AdminEventLog.decoder.decode(KillSwitch.self, from: Data(body.utf8))
-    }
-
-    private static func randomHex() -> String {
-        (0..<6).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
     }
 }
