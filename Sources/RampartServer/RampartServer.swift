@@ -17,6 +17,11 @@ public enum RampartServer {
     public static func router(slot: GatewaySlot, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
                               metrics: PrometheusCollectorRegistry? = nil, reloader: ConfigReloader? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
+        if slot.current.config.telemetry.traces != nil {
+            // Outside the error middleware, so that the span sees the status the client gets; the
+            // request id ties a trace to its audit event and log lines.
+            router.middlewares.add(TracingMiddleware(recordingHeaders: [.rampartRequestID]))
+        }
         router.middlewares.add(ErrorMiddleware())
         let maxBody = slot.current.config.server.maxBodyBytes
         let completions = ChatEndpoint(codec: WireCodec(.openAI), slot: slot, maxBodyBytes: maxBody, audit: audit)

@@ -61,6 +61,13 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: \(problem)")
             throw ExitCode(2)
         }
+        let traceExport: TraceExport?
+        do {
+            traceExport = try configuration.telemetry.traces.map { try TraceExport($0, logger: logger) }
+        } catch {
+            printError("Refusing to start: the trace exporter: \(error)")
+            throw ExitCode(2)
+        }
         // Before the gateway, whose targets register their breaker gauges as it starts.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics))
@@ -130,6 +137,7 @@ struct Serve: AsyncParsableCommand {
         await slot.current.shutdown()
         await audit.log.shutdown()
         await incidents.shutdown()
+        await traceExport?.finish()
         withExtendedLifetime(providerIncidents) {}
         if let failure {
             printError("Rampart stopped: \(failure)")

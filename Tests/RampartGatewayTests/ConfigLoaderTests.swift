@@ -105,6 +105,22 @@ import Testing
         #expect(issues("keys: [{id: a, secret: env:APP1_KEY}]\nlimits: {window_s: 0}\n").map(\.path) == ["limits.window_s"])
     }
 
+    @Test func readsTraceExportAndRejectsWhatIsWrongWithIt() throws {
+        #expect(try load("providers: [{id: s, kind: simulator}]\n").telemetry.traces == nil)
+        let traces = try #require(try load("""
+            telemetry:
+              traces: {endpoint: "http://otel:4318/v1/traces", protocol: http/json, sample_ratio: 0.25,
+                       service_name: edge, headers: {x-token: env:APP1_KEY}}
+            """).telemetry.traces)
+        #expect(traces.endpoint == "http://otel:4318/v1/traces" && traces.encoding == .json)
+        #expect(traces.sampleRatio == 0.25 && traces.serviceName == "edge" && traces.headers == ["x-token": "secret-one"])
+        #expect(issues("telemetry: {traces: {endpoint: \"otel:4317\"}}\n").map(\.path) == ["telemetry.traces.endpoint"])
+        #expect(issues("telemetry: {traces: {endpoint: \"http://otel:4318\", protocol: grpc}}\n").map(\.path) == ["telemetry.traces.protocol"])
+        #expect(issues("telemetry: {traces: {endpoint: \"http://otel:4318\", sample_ratio: 2}}\n").map(\.path) == ["telemetry.traces.sample_ratio"])
+        #expect(issues("telemetry: {traces: {protocol: http/json}}\n").map(\.path) == ["telemetry.traces.endpoint"])
+        #expect(issues("telemetry: {metrics: {}}\n").map(\.path) == ["telemetry.metrics"])
+    }
+
     @Test func readsEscalationRoutesAndStoreSettingsAndRejectsWhatIsWrongWithThem() throws {
         #expect(issues("escalation: {webhooks: []}\n").map(\.path) == ["escalation.webhooks"])
         #expect(issues("escalation: {routes: [{name: a, log: true, command: [/bin/true]}]}\n").map(\.path) == ["escalation.routes[0]"])

@@ -15,6 +15,8 @@ public struct RampartConfig: Sendable {
     public var store = StoreConfig()
     /// Who hears about incidents.
     public var escalation = EscalationConfig()
+    /// Where traces go (off unless configured).
+    public var telemetry = TelemetryConfig()
     /// Limits shared by each tenant's keys.
     public var tenants: [TenantConfig] = []
     /// `limits.window_s`: the window requests and tokens are counted in.

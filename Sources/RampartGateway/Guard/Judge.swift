@@ -3,6 +3,7 @@ import Logging
 import Metrics
 import RampartGuard
 import RampartWire
+import Tracing
 
 /// Stage 2 of the cascade: an LLM, reached through any configured provider, that judges an input,
 /// or an answer together with the request it answers, against the relevant constitution
@@ -54,17 +55,26 @@ struct Judge: Sendable {
             maxTokens: 200, temperature: 0, sourceAPI: .openAI)
         let limits = AttemptLimits(connect: config.timeout, firstByte: config.timeout, idle: config.timeout,
                                    end: .now + config.timeout, endIsRequestDeadline: false)
+        let span = startSpan(RampartSpans.judge, ofKind: .client)
+        defer { span.end() }
         let decision: Decision
         do {
             let answer = try await provider.complete(request, model: config.model, limits: limits)
             decision = Self.parse(answer.text, known: Set(constitution.categories.map(\.id)))
         } catch {
             decision = .failed("the judge did not answer: \(error.clientError(provider: provider.id).message)")
+            span.fail(error.errorClass.rawValue)
         }
         let outcome = switch decision {
         case .allow: "allow"
         case .block: "block"
         case .failed: "failed"
+        }
+        span.record { attributes in
+            attributes["rampart.guard.side"] = subject.side
+            attributes["rampart.provider"] = provider.id
+            attributes["gen_ai.request.model"] = config.model
+            attributes["rampart.guard.judgement"] = outcome
         }
         Counter(label: "rampart_guard_escalations_total", dimensions: [("guard", subject.side), ("outcome", outcome)]).increment()
         if case .failed(let why) = decision { logger.warning("guard judge failed", metadata: ["detail": "\(why)"]) }

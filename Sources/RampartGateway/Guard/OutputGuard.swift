@@ -1,6 +1,7 @@
 import Logging
 import RampartGuard
 import RampartWire
+import Tracing
 
 /// Judges answers as they are produced (DESIGN.md §1, "Output guard"): the exchange classifier
 /// scores (prompt, latest stretch of the answer) every `check_every_tokens` tokens and at the end,
@@ -30,7 +31,9 @@ struct OutputGuard: Sendable {
     ///
     /// `final` marks the check at the end of the answer, which `escalate: all` sends to the judge
     /// with up to the answer's last 2,400 characters.
-    func trips(_ scorer: ExchangeScorer, prompt: String, response: String, final: Bool = false) async -> Bool {
+    ///
+    /// A judge's span is a child of `span`, the output guard's span for this answer.
+    func trips(_ scorer: ExchangeScorer, prompt: String, response: String, final: Bool = false, span: any Span) async -> Bool {
         let started = ContinuousClock.now
         let stretch = String(response.suffix(Self.windowCharacters))
         let score = scorer.score(stretch)
@@ -39,8 +42,8 @@ struct OutputGuard: Sendable {
             return score.tripped
         }
         defer { GuardTimings.record(direction: "output", stage: 2, since: started) }
-        switch await judge.judge(.answer(prompt: prompt, response: final ? String(response.suffix(4 * Self.windowCharacters)) : stretch),
-                                 categories: []) {
+        let subject = Judge.Subject.answer(prompt: prompt, response: final ? String(response.suffix(4 * Self.windowCharacters)) : stretch)
+        switch await ServiceContext.$current.withValue(span.context, operation: { await judge.judge(subject, categories: []) }) {
         case .allow: return false
         case .block: return true
         case .failed: return judge.failureBlocks([])
@@ -56,6 +59,9 @@ struct OutputGuard: Sendable {
         }.joined()
         // Every stretch, not only the end: a harmful middle must not hide behind a benign ending.
         let scorer = classifier.exchangeScorer(prompt: prompt)
+        let span = startSpan(RampartSpans.outputGuard)
+        defer { span.end() }
+        var checks = 0
         var tripped = false
         var start = text.startIndex
         repeat {
@@ -63,9 +69,15 @@ struct OutputGuard: Sendable {
             // The answer before the stretch's end, as far back as anything reads it: the classifier
             // reads the last stretch, a judge at the end four (a bounded copy, however long the answer).
             let from = text.index(end, offsetBy: -4 * Self.windowCharacters, limitedBy: text.startIndex) ?? text.startIndex
-            tripped = await trips(scorer, prompt: prompt, response: String(text[from..<end]), final: end == text.endIndex)
+            tripped = await trips(scorer, prompt: prompt, response: String(text[from..<end]), final: end == text.endIndex, span: span)
+            checks += 1
             start = end == text.endIndex ? end : text.index(start, offsetBy: Self.windowCharacters / 2)
         } while !tripped && start < text.endIndex
+        span.record { attributes in
+            attributes["rampart.guard.streaming"] = false
+            attributes["rampart.guard.checks"] = checks
+            attributes["rampart.guard.tripped"] = tripped
+        }
         guard tripped else { return nil }
         logger.notice("output guard tripped", metadata: ["mode": "\(mode.rawValue)", "streaming": "false"])
         trail?.outputTripped(tokens: 0, enforced: mode == .enforce)
@@ -101,6 +113,10 @@ private final class GuardedStream: @unchecked Sendable {
     private var tripped = false
     /// The end of the answer was judged (a finish event, then the end of the events).
     private var judgedEnd = false
+    /// The output guard's span for this answer: from the first event to the end of the stream.
+    private let span: any Span
+    private var checks = 0
+    private var spanEnded = false
 
     init(_ events: EventStream, prompt: String, guard outputGuard: OutputGuard, trail: RequestTrail?) {
         upstream = events.makeAsyncIterator()
@@ -108,11 +124,19 @@ private final class GuardedStream: @unchecked Sendable {
         self.prompt = prompt
         scorer = outputGuard.classifier.exchangeScorer(prompt: prompt)
         self.outputGuard = outputGuard
+        span = startSpan(RampartSpans.outputGuard)   // a child of the request's span: made while it is current
+    }
+
+    deinit {
+        endSpan()   // the client left, or a write failed, before the end
     }
 
     func next() async throws -> StreamEvent? {
         while ready.isEmpty {
-            guard let iterator = upstream else { return nil }
+            guard let iterator = upstream else {
+                endSpan()
+                return nil
+            }
             let event = try await iterator.next()
             upstream = iterator
             switch event {
@@ -144,7 +168,8 @@ private final class GuardedStream: @unchecked Sendable {
     private func judge(final: Bool = false) async -> Bool {
         guard !tripped, !judgedEnd else { return false }
         judgedEnd = final
-        guard await outputGuard.trips(scorer, prompt: prompt, response: answer, final: final) else { return false }
+        checks += 1
+        guard await outputGuard.trips(scorer, prompt: prompt, response: answer, final: final, span: span) else { return false }
         tripped = true
         outputGuard.logger.notice("output guard tripped", metadata: [
             "mode": "\(outputGuard.mode.rawValue)", "tokens": "\(tokens)", "streaming": "true",
@@ -155,6 +180,18 @@ private final class GuardedStream: @unchecked Sendable {
         ready.append(.finish(.refusal))
         upstream = nil
         return true
+    }
+
+    private func endSpan() {
+        guard !spanEnded else { return }
+        spanEnded = true
+        span.record { attributes in
+            attributes["rampart.guard.streaming"] = true
+            attributes["rampart.guard.checks"] = checks
+            attributes["rampart.guard.tripped"] = tripped
+            attributes["rampart.guard.tokens"] = tokens
+        }
+        span.end()
     }
 
     private func release() {

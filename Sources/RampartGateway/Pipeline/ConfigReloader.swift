@@ -6,8 +6,8 @@ import Logging
 /// Guarantees: an invalid file, or one whose gateway cannot be built (an unreadable constitution,
 /// a bad `ca_file`), changes nothing: the old configuration keeps serving and the outcome lists
 /// every problem. Requests in flight finish on the gateway they started on (``GatewaySlot``).
-/// Kill switches, managed keys and limit counts carry over. Reloads run one at a time. Does not: apply `server`, `store` or
-/// `escalation` changes (the listener, the audit store and the incident desk are built once) — a
+/// Kill switches, managed keys and limit counts carry over. Reloads run one at a time. Does not: apply `server`, `store`,
+/// `escalation` or `telemetry` changes (the listener, the audit store, the incident desk and the trace exporter are built once) — a
 /// file that changes them is rejected with the reason, so nothing is half-applied.
 public actor ConfigReloader {
     /// What a reload did.
@@ -62,7 +62,7 @@ public actor ConfigReloader {
         let current = slot.current
         let fixed: [(String, Bool)] = [
             ("server", config.server != current.config.server), ("store", config.store != current.config.store),
-            ("escalation", config.escalation != current.config.escalation),
+            ("escalation", config.escalation != current.config.escalation), ("telemetry", config.telemetry != current.config.telemetry),
         ]
         let changed = fixed.filter(\.1).map(\.0)
         guard changed.isEmpty else {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RampartGuard
 import RampartWire
+import Tracing
 
 /// Marks requests that should go to an alias's `high_risk_target`. The input guard will be one;
 /// until then, and in tests, any type can stand in.
@@ -250,7 +251,16 @@ public final class Gateway: Sendable {
         var refusal: ChatResponse?
         if let inputGuard {
             let screeningStarted = ContinuousClock.now
-            let screening = await inputGuard.screen(request)
+            let screening = await withSpan(RampartSpans.inputGuard) { span in
+                let screening = await inputGuard.screen(request)
+                span.record { attributes in
+                    attributes["rampart.guard.verdict"] = screening.verdict.rawValue
+                    attributes["rampart.guard.stage"] = screening.stage
+                    attributes["rampart.guard.category"] = screening.decidingCategory?.id ?? screening.categories.first?.id
+                    attributes["rampart.guard.action"] = screening.action?.rawValue
+                }
+                return screening
+            }
             GuardTimings.record(direction: "input", stage: screening.stage, since: screeningStarted)
             trail?.screened(screening)
             verdict = screening.verdict

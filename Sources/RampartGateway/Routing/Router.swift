@@ -1,6 +1,7 @@
 import Logging
 import Metrics
 import RampartWire
+import Tracing
 
 /// Runs one request's attempts over a ``RoutePlan``: breakers, retries with backoff, fail-over by
 /// error class, restrictions after context-length and content refusals, all within the request's
@@ -59,9 +60,11 @@ struct Router: Sendable {
                 let limits = AttemptLimits(connect: target.timeouts.connect, firstByte: target.timeouts.firstByte, idle: target.timeouts.idle,
                                            end: min(attemptEnd, deadline), endIsRequestDeadline: deadline <= attemptEnd)
                 trace.attempts += 1
+                let span = AttemptSpan(alias: plan.alias.alias, target: target, attempt: trace.attempts, probe: probe)
                 let failure: UpstreamFailure
                 do {
                     let value = try await operation(provider, target, limits)
+                    span.succeeded()
                     var outcome: PendingOutcome?
                     if settlesOnReturn {
                         monitor.recordSuccess(latency: start.duration(to: .now), probe: probe)
@@ -73,6 +76,7 @@ struct Router: Sendable {
                     return Served(value: value, target: target, routeReason: candidate.routeReason, trace: trace, outcome: outcome)
                 } catch {
                     failure = error
+                    span.failed(error.errorClass)
                 }
                 if Task.isCancelled {
                     // The client left: the outcome says nothing about the target.
