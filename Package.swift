@@ -84,6 +84,7 @@ let package = Package(
             name: "RampartServer",
             dependencies: [
                 "RampartGateway",
+                "RampartRisk",
                 "RampartStore",
                 "RampartGuard",
                 "RampartWire",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RampartGateway
+import RampartRisk
 import RampartStore
 
 /// `rampart audit …`.
@@ -99,7 +100,7 @@ struct AuditCommand: ParsableCommand {
         var json = false
 
         func validate() throws {
-            guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 1d, 12h or 90m; got '\(since)'") }
+            guard ReportPeriod.seconds(since) != nil else { throw ValidationError("--since must be like 1d, 12h or 90m; got '\(since)'") }
             if let outcome, AuditEvent.Outcome(rawValue: outcome) == nil {
                 throw ValidationError("--outcome must be one of ok, blocked, halted, rejected, failed, cancelled, done")
             }
@@ -110,7 +111,7 @@ struct AuditCommand: ParsableCommand {
             let end = Date()
             let events: [AuditEvent]
             do {
-                events = try AuditRecorder.openStore(configuration).events(from: end.addingTimeInterval(-(HuntCommand.duration(since) ?? 0)), to: end)
+                events = try AuditRecorder.openStore(configuration).events(from: end.addingTimeInterval(-(ReportPeriod.seconds(since) ?? 0)), to: end)
             } catch {
                 printError("Cannot read the audit store: \(error)")
                 throw ExitCode(2)

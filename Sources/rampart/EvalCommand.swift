@@ -59,6 +59,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("Compare two model files on the same rows instead of scoring one.", valueName: "a b"))
     var compare: [String] = []
 
+    @Option(help: ArgumentHelp("""
+        Record this evaluation (its numbers and gates, not the examples' text) in the store of this \
+        configuration, where the console and GET /admin/guard/evaluation/latest show it.
+        """, valueName: "config"))
+    var record: String?
+
     func validate() throws {
         guard ["test", "validation", "train", "all"].contains(split) else {
             throw ValidationError("--split must be test, validation, train or all; got '\(split)'")
@@ -66,6 +72,7 @@ struct EvalCommand: AsyncParsableCommand {
         if let targetFpr, !(0..<1).contains(targetFpr) { throw ValidationError("--target-fpr must be between 0 and 1") }
         if targetFpr != nil, write == nil { throw ValidationError("--target-fpr needs --write FILE for the recalibrated model") }
         if !compare.isEmpty, compare.count != 2 { throw ValidationError("--compare takes two model files") }
+        if record != nil, !compare.isEmpty { throw ValidationError("--record records one evaluation; it cannot be used with --compare") }
     }
 
     func run() async throws {
@@ -103,6 +110,10 @@ struct EvalCommand: AsyncParsableCommand {
         }
         if let scores { try EvalReport.scoreLines(classifier, examples: examples).write(toFile: scores, atomically: true, encoding: .utf8) }
         if let junit { try EvalReport.junit(gates).write(toFile: junit, atomically: true, encoding: .utf8) }
+        if let record {
+            let recorded = EvalReport.Recorded(evaluation, gates: gates, data: data)
+            try GuardCLI.record(.guardEvaluation, json: try ReportCommand.json(recorded), config: record)
+        }
         if gates.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
 }

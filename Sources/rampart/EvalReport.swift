@@ -9,6 +9,29 @@ enum EvalReport {
         var detail: String
     }
 
+    /// What `rampart eval --record` keeps in the store: the numbers and the gates, without the
+    /// examples' text (the worst misses are harmful prompts).
+    struct Recorded: Encodable {
+        var recordedAt = Date()
+        var modelVersion: String
+        var split: String
+        var data: String
+        var labels: [GuardEvaluation.LabelMetrics]
+        var benign: [GuardEvaluation.BenignMetrics]
+        var output: GuardEvaluation.OutputMetrics?
+        var gates: [Gate]
+
+        init(_ evaluation: GuardEvaluation, gates: [Gate], data: String) {
+            modelVersion = evaluation.modelVersion
+            split = evaluation.split
+            self.data = data
+            labels = evaluation.labels
+            benign = evaluation.benign
+            output = evaluation.output
+            self.gates = gates
+        }
+    }
+
     static func text(_ evaluation: GuardEvaluation) -> String {
         var lines = ["model \(evaluation.modelVersion), split \(evaluation.split)", "", "label      examples  detected  recall"]
         for label in evaluation.labels {

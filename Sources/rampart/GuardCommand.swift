@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import RampartGateway
 import RampartGuard
 import RampartRedTeam
+import RampartStore
 
 /// `rampart guard …`: the guard's own tools.
 struct GuardCommand: AsyncParsableCommand {
@@ -142,6 +144,14 @@ enum GuardCLI {
             guard let data = FileManager.default.contents(atPath: path) else { throw ModelError(message: "cannot read \(path)") }
             return Stage1Classifier(model: try Stage1Model(data: data))
         }
+    }
+
+    /// Records `json` as the latest result of `kind` in the store of the configuration at
+    /// `path`; exits 2 when the file or its store cannot be used.
+    static func record(_ kind: RecordedResults.Kind, json: String, config path: String) throws {
+        let config = try orExit { try ConfigLoader.load(path: path) }
+        try orExit { try RecordedResults(store: try AuditRecorder.openStore(config)).record(kind, json: json) }
+        note("recorded in the store of \(path) as the latest \(kind == .redTeamRun ? "red-team run" : "guard evaluation")")
     }
 
     static func digest(ofFile path: String) -> String {

@@ -45,7 +45,7 @@ struct HuntCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard Self.duration(since) != nil else {
+        guard ReportPeriod.seconds(since) != nil else {
             throw ValidationError("--since must be a number followed by m, h, d or w (for example 30d); got '\(since)'")
         }
         do {
@@ -56,7 +56,7 @@ struct HuntCommand: ParsableCommand {
     }
 
     func run() throws {
-        let age = Self.duration(since) ?? 0
+        let age = ReportPeriod.seconds(since) ?? 0
         let configuration = try AuditCommand.configuration(config)
         let constitution = ConstitutionLoader.builtin()
         let detector: HuntDetector
@@ -100,17 +100,5 @@ struct HuntCommand: ParsableCommand {
             lines.append("  - \(match.time.formatted(.iso8601)) \(match.requestID ?? "?") key \(match.keyID ?? "?") → \(match.outcome): \(match.evidence)")
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// Seconds in `30d`, `12h`, `90m` or `2w`.
-    static func duration(_ text: String) -> TimeInterval? {
-        guard let unit = text.last, let value = Double(text.dropLast()), value > 0 else { return nil }
-        switch unit {
-        case "m": return value * 60
-        case "h": return value * 3_600
-        case "d": return value * 86_400
-        case "w": return value * 604_800
-        default: return nil
-        }
     }
 }

@@ -122,7 +122,14 @@ struct RedTeamCommand: AsyncParsableCommand {
         """))
     var openIncidents = false
 
-    @Option(help: ArgumentHelp("The configuration whose store gets --open-incidents' incident (default: --config).", valueName: "file"))
+    @Flag(help: ArgumentHelp("""
+        Record the run's summary (numbers per technique, not the attempts) in the store of --config (or \
+        --incidents-config), where the console and GET /admin/redteam/latest show it.
+        """))
+    var record = false
+
+    @Option(help: ArgumentHelp("The configuration whose store gets --open-incidents' incident and --record's summary (default: --config).",
+                               valueName: "file"))
     var incidentsConfig: String?
 
     @Flag(help: "List the techniques and mutators and exit.")
@@ -136,8 +143,8 @@ struct RedTeamCommand: AsyncParsableCommand {
         guard perCategory > 0, concurrency > 0 else { throw ValidationError("--per-category and --concurrency must be positive") }
         if let maxSuccessRate, !(0...1).contains(maxSuccessRate) { throw ValidationError("--max-success-rate must be between 0 and 1") }
         if let rate, rate <= 0 { throw ValidationError("--rate must be positive") }
-        if openIncidents, config == nil, incidentsConfig == nil {
-            throw ValidationError("--open-incidents needs a store: --config FILE, or --incidents-config FILE with --url")
+        if openIncidents || record, config == nil, incidentsConfig == nil {
+            throw ValidationError("--open-incidents and --record need a store: --config FILE, or --incidents-config FILE with --url")
         }
         guard retries >= 0, budget > 0 else { throw ValidationError("--retries must be 0 or more and --budget positive") }
         if adaptive, attacker.attackerURL != nil { throw ValidationError("choose one search: --adaptive or --attacker-url") }
@@ -199,10 +206,14 @@ struct RedTeamCommand: AsyncParsableCommand {
         if let json { try report.json().write(to: URL(fileURLWithPath: json)) }
         if let html { try HTMLReport.render(report).write(toFile: html, atomically: true, encoding: .utf8) }
         print(RedTeamSummary.text(report))
+        var incident: String?
         if openIncidents, let path = incidentsConfig ?? config {
             let storeConfig = try GuardCLI.orExit { try ConfigLoader.load(path: path) }
-            try await RedTeamIncidents.open(for: report, config: storeConfig, alias: url == nil ? (alias ?? storeConfig.models.first?.alias) : model,
-                                            runFile: json)
+            incident = try await RedTeamIncidents.open(for: report, config: storeConfig, alias: url == nil ? (alias ?? storeConfig.models.first?.alias) : model,
+                                                       runFile: json)
+        }
+        if record, let path = incidentsConfig ?? config {
+            try GuardCLI.record(.redTeamRun, json: try ReportCommand.json(RedTeamSummary.Recorded(report, incident: incident)), config: path)
         }
         if let maxSuccessRate, report.analysis.attackSuccess.rate > maxSuccessRate { throw ExitCode(1) }
     }

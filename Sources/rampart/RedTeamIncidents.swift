@@ -30,15 +30,17 @@ enum RedTeamIncidents {
                         actor: "rampart redteam", evidence: evidence)
     }
 
-    /// Opens the run's incident in `config`'s store, if it has one to open; prints what it did.
-    static func open(for report: RedTeamReport, config: RampartConfig, alias: String?, runFile: String?) async throws {
+    /// Opens the run's incident in `config`'s store, if it has one to open; prints what it did
+    /// and returns the incident's id.
+    static func open(for report: RedTeamReport, config: RampartConfig, alias: String?, runFile: String?) async throws -> String? {
         guard let incident = incident(for: report, alias: alias, runFile: runFile) else {
             GuardCLI.note("no broad or universal weakness: no incident opened")
-            return
+            return nil
         }
         let desk = IncidentDesk(store: try AuditRecorder.openStore(config), escalation: config.escalation, logger: RedTeamCommand.quietLogger)
         let opened = try await desk.open(incident)
         await desk.shutdown()
         GuardCLI.note("opened \(opened.id) (\(opened.severity.rawValue)): \(opened.title)")
+        return opened.id
     }
 }

@@ -3,6 +3,35 @@ import RampartRedTeam
 
 /// How `rampart redteam` prints a report for people.
 enum RedTeamSummary {
+    /// What `rampart redteam --record` keeps in the store: the run's numbers per technique and
+    /// the incident it opened — not its attempts (they hold harmful text).
+    struct Recorded: Encodable {
+        var recordedAt = Date()
+        var target: String
+        var seed: UInt64
+        var goals: Int
+        var controls: Int
+        var attackSuccess: Proportion
+        var blocked: Proportion
+        var controlRefusal: Proportion
+        var errors: Int
+        var techniques: [RunAnalysis.TechniqueSummary]
+        var incident: String?
+
+        init(_ report: RedTeamReport, incident: String?) {
+            target = report.target
+            seed = report.seed
+            goals = report.goals
+            controls = report.controls
+            attackSuccess = report.analysis.attackSuccess
+            blocked = report.analysis.blocked
+            controlRefusal = report.analysis.controlRefusal
+            errors = report.analysis.errors
+            techniques = report.analysis.techniques
+            self.incident = incident
+        }
+    }
+
     static func text(_ report: RedTeamReport) -> String {
         let analysis = report.analysis
         var lines = [

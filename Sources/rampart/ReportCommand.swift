@@ -13,17 +13,8 @@ struct ReportCommand: ParsableCommand {
         subcommands: [IncidentReportCommand.self, PostureReportCommand.self]
     )
 
-    /// How reports, hunts and their parts are printed as JSON: snake_case keys, sorted, ISO 8601 times.
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
     static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try RiskReportWriter.jsonEncoder.encode(value), as: UTF8.self)
     }
 }
 
@@ -42,32 +33,24 @@ struct PostureReportCommand: ParsableCommand {
     var since = "7d"
 
     @Option(help: "md, json or html (a self-contained page with a chart of traffic and blocks over time).")
-    var format = "md"
+    var format: RiskReportFormat = .md
 
     func validate() throws {
-        guard ["md", "json", "html"].contains(format) else { throw ValidationError("--format must be md, json or html") }
-        guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 7d, 24h or 2w; got '\(since)'") }
+        guard ReportPeriod.seconds(since) != nil else { throw ValidationError("--since must be like 7d, 24h or 2w; got '\(since)'") }
     }
 
     func run() throws {
         let configuration = try AuditCommand.configuration(config)
-        let end = Date()
-        let start = end.addingTimeInterval(-(HuntCommand.duration(since) ?? 0))
-        let report: PostureReport
+        let classifier = try GuardCLI.classifier(nil)
+        let text: String
         do {
-            let store = try AuditRecorder.openStore(configuration)
-            report = PostureReport(events: try store.events(from: start, to: end), incidents: try store.incidents(status: nil), from: start, to: end)
+            let writer = RiskReportWriter(config: configuration, store: try AuditRecorder.openStore(configuration), classifier: classifier)
+            text = try writer.posture(period: ReportPeriod.seconds(since) ?? 0, format: format)
         } catch {
             printError("Cannot read the store: \(error)")
             throw ExitCode(2)
         }
-        if format == "json" {
-            print(try ReportCommand.json(report))
-        } else if format == "html" {
-            print(RiskHTML.page(title: "Rampart posture", markdown: report.markdown, series: report.series))
-        } else {
-            print(report.markdown, terminator: "")
-        }
+        print(text, terminator: "")
     }
 }
 
@@ -99,19 +82,18 @@ struct IncidentReportCommand: ParsableCommand {
     var audience: IncidentReport.Audience = .engineering
 
     @Option(help: "md, json or html (a self-contained page with a chart of traffic and blocks over time).")
-    var format = "md"
+    var format: RiskReportFormat = .md
 
     @Option(help: ArgumentHelp("How far before the incident opened to look at traffic: 30d, 12h, 2w.", valueName: "age"))
     var since = "30d"
 
     func validate() throws {
-        guard ["md", "json", "html"].contains(format) else { throw ValidationError("--format must be md, json or html") }
-        guard HuntCommand.duration(since) != nil else { throw ValidationError("--since must be like 30d, 12h or 2w; got '\(since)'") }
+        guard ReportPeriod.seconds(since) != nil else { throw ValidationError("--since must be like 30d, 12h or 2w; got '\(since)'") }
     }
 
     func run() throws {
         let configuration = try AuditCommand.configuration(config)
-        let store: any AuditStore & IncidentStore
+        let store: any RampartDatabase
         let incident: Incident
         do {
             store = try AuditRecorder.openStore(configuration)
@@ -126,27 +108,17 @@ struct IncidentReportCommand: ParsableCommand {
             printError("Cannot read the store: \(error)")
             throw ExitCode(2)
         }
-        let window = DateInterval(start: incident.openedAt.addingTimeInterval(-(HuntCommand.duration(since) ?? 0)),
-                                  end: max(Date(), incident.openedAt))
-        let events = (try? store.events(from: window.start, to: window.end)) ?? []
-        let hunt = RetroHunt(classifier: try GuardCLI.classifier(nil), constitution: ConstitutionLoader.builtin())
-        let hunts = incident.scope.techniques.compactMap { technique in
-            (try? HuntDetector.parse("technique:\(technique)", constitution: hunt.constitution))
-                .map { hunt.run(events, detector: $0, from: window.start, to: window.end) }
-        }
-        let radius = BlastRadius.assess(incident, config: configuration, events: events, window: window, hunts: hunts)
-        if format == "json" {
-            let encoder = ReportCommand.encoder
-            let incidentJSON = try JSONSerialization.jsonObject(with: Data(try IncidentJSON.encode(incident).utf8))
-            let radiusJSON = try JSONSerialization.jsonObject(with: encoder.encode(radius))
-            let object: [String: Any] = ["audience": audience.rawValue, "incident": incidentJSON, "blast_radius": radiusJSON]
-            print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
-        } else {
-            let markdown = IncidentReport.markdown(incident, radius: radius, textPolicy: configuration.store.text, audience: audience)
-            print(format == "html" ? RiskHTML.page(title: "\(incident.id) (\(audience.rawValue))", markdown: markdown,
-                                                   series: RiskHTML.series(events, window: window)) : markdown, terminator: "")
+        let writer = RiskReportWriter(config: configuration, store: store, classifier: try GuardCLI.classifier(nil))
+        do {
+            print(try writer.incident(incident, audience: audience, format: format,
+                                      lookBack: ReportPeriod.seconds(since) ?? 0), terminator: "")
+        } catch {
+            printError("Cannot read the store: \(error)")
+            throw ExitCode(2)
         }
     }
 }
 
 extension IncidentReport.Audience: ExpressibleByArgument {}
+
+extension RiskReportFormat: ExpressibleByArgument {}

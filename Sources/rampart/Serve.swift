@@ -124,7 +124,7 @@ struct Serve: AsyncParsableCommand {
             })
         }
         let hangUps = Self.reloadOnSIGHUP(reloader, logger: logger)
-        let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, logger: logger)
+        let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store, logger: logger)
         var failure: (any Error)?
         do {
             try await app.runService()

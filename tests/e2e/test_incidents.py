@@ -167,6 +167,24 @@ def test_a_kill_switch_thrown_without_an_incident_opens_one(tmp_path, store):
             bad = admin(http, "POST", "/admin/kill-switches", json={"scope": "alias", "target": "assistant", "reason": "x", "incident": "INC-42"})
             assert bad.status_code == 404 and "INC-42" in bad.text
             assert admin(http, "GET", "/admin/incidents", token=None).status_code == 401
+
+            # Its reports, as the console opens them (the same documents `rampart report` writes).
+            page = admin(http, "GET", "/admin/incidents/INC-1/report")
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html") and page.text.startswith("<!doctype html>")
+            markdown = admin(http, "GET", "/admin/incidents/INC-1/report?audience=exec&format=md")
+            assert markdown.status_code == 200 and markdown.text.startswith("# INC-1") and "Decision needed" in markdown.text
+            radius = admin(http, "GET", "/admin/incidents/INC-1/report?format=json&since=1h").json()
+            assert radius["audience"] == "engineering" and radius["blast_radius"]["aliases"][0]["alias"] == "assistant"
+            posture = admin(http, "GET", "/admin/reports/posture?since=1h&format=json").json()
+            assert posture["open_incidents"][0].startswith("INC-1")
+            for path, code, words in [("/admin/incidents/INC-1/report?audience=ceo", 400, "exec, legal, engineering"),
+                                      ("/admin/incidents/INC-1/report?since=forever", 400, "30d"),
+                                      ("/admin/incidents/INC-9/report", 404, "INC-9"),
+                                      ("/admin/redteam/latest", 404, "rampart redteam --config FILE --record"),
+                                      ("/admin/guard/evaluation/latest", 404, "rampart eval --record")]:
+                reply = admin(http, "GET", path)
+                assert reply.status_code == code and words in reply.json()["error"]["message"], (path, reply.text)
+            assert admin(http, "GET", "/admin/incidents/INC-1/report", token=None).status_code == 401
     finally:
         rampart.stop()
 

@@ -19,6 +19,8 @@ struct AdminRoutes: Sendable {
     let incidents: IncidentDesk?
     /// Serves `POST /admin/reload`; without it that route answers 404.
     let reloader: ConfigReloader?
+    /// Where reports and recorded results are read from.
+    let store: (any RampartDatabase)?
 
     func register(on router: Router<RampartRequestContext>) {
         let admin = router.group("/admin")
@@ -58,6 +60,7 @@ struct AdminRoutes: Sendable {
         }
         IncidentRoutes(desk: incidents, authorize: authorize).register(on: admin)
         KeyRoutes(slot: slot, audit: audit, authorize: authorize).register(on: admin)
+        ReportRoutes(slot: slot, store: store, authorize: authorize).register(on: admin)
         admin.post("reload") { request, _ in
             try authorize(request)
             guard let reloader else {

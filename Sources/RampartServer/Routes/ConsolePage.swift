@@ -15,6 +15,8 @@ enum ConsolePage {
       .big { display: flex; gap: 24px; } .big div { font-size: 26px; font-weight: 600; } .big span { display: block; font-size: 12px; color: #5b6573; }
       .open { color: #b3261e; font-weight: 600; } .closed { color: #1e7b34; } .half_open { color: #b36b00; }
       button { cursor: pointer; } #login { max-width: 420px; margin: 80px auto; } #error { color: #b3261e; }
+      .wide { grid-column: 1 / -1; } .pass { color: #1e7b34; } .fail { color: #b3261e; font-weight: 600; } .muted { color: #5b6573; }
+      #report-frame { width: 100%; height: 640px; border: 1px solid #dde1e6; }
     </style></head>
     <body>
     <header><strong>Rampart console</strong><span id="status"></span></header>
@@ -29,7 +31,11 @@ enum ConsolePage {
         <table id="by-alias"></table></section>
       <section><h2>Providers and breakers</h2><table id="providers"></table></section>
       <section><h2>Kill switches in force</h2><table id="switches"></table></section>
-      <section><h2>Incidents</h2><table id="incidents"></table></section>
+      <section class="wide"><h2>Incidents</h2><table id="incidents"></table></section>
+      <section id="report" class="wide" hidden><h2><span id="report-title"></span> <button id="report-close">Close</button></h2>
+        <iframe id="report-frame" sandbox title="incident report"></iframe></section>
+      <section><h2>Latest red-team run</h2><div id="redteam"></div></section>
+      <section><h2>Guard evaluation</h2><div id="evaluation"></div></section>
       <section><h2>Managed keys</h2><table id="keys"></table></section>
     </main>
     <script>
@@ -74,19 +80,54 @@ enum ConsolePage {
       rows("switches", ["scope", "target", "reason", ""], switches.map((s) =>
         `<tr><td>${esc(s.scope)}</td><td>${esc(s.target)}</td><td>${esc(s.reason)}</td><td><button data-lift="${esc(s.id)}">Lift</button></td></tr>`));
       const incidents = await (await api("/admin/incidents")).json();
-      rows("incidents", ["id", "severity", "status", "title"], incidents.slice(0, 20).map((i) =>
-        `<tr><td>${esc(i.id)}</td><td>${esc(i.severity)}</td><td>${esc(i.status)}</td><td>${esc(i.title)}</td></tr>`));
+      rows("incidents", ["id", "severity", "status", "title", "report"], incidents.slice(0, 20).map((i) =>
+        `<tr><td>${esc(i.id)}</td><td>${esc(i.severity)}</td><td>${esc(i.status)}</td><td>${esc(i.title)}</td>
+         <td>${["exec", "legal", "engineering"].map((a) => `<button data-report="${esc(i.id)}" data-audience="${a}">${a}</button>`).join(" ")}</td></tr>`));
       const keys = await api("/admin/keys");
       const list = keys.ok ? (await keys.json()).keys : [];
       rows("keys", ["id", "tenant", "status", "hint"], list.map((k) =>
         `<tr><td>${esc(k.id)}</td><td>${esc(k.tenant)}</td><td>${esc(k.status)}</td><td>…${esc(k.hint)}</td></tr>`));
     }
+    const pct = (x) => (100 * x).toFixed(1) + "%";
+    const when = (t) => esc(new Date(t).toLocaleString());
+    async function recorded(path, element, none, render) {
+      const reply = await api(path);
+      $(element).innerHTML = reply.ok ? render(await reply.json()) : `<p class="muted">${esc(none)}</p>`;
+    }
+    async function results() {
+      await recorded("/admin/redteam/latest", "redteam", "No run recorded: rampart redteam --config FILE --record", (r) =>
+        `<p>${esc(r.target)}, seed ${esc(r.seed)}, ${when(r.recorded_at)}${r.incident ? ", opened " + esc(r.incident) : ""}</p>
+         <div class="big"><div id="redteam-success">${pct(r.attack_success.rate)}<span>attack success</span></div>
+         <div>${pct(r.blocked.rate)}<span>blocked by the gateway</span></div><div>${pct(r.control_refusal.rate)}<span>benign controls refused</span></div></div>
+         <table><tr><th>technique</th><th>success</th><th>goals broken</th><th>reach</th></tr>${r.techniques
+           .filter((t) => t.success.successes > 0).sort((a, b) => b.success.rate - a.success.rate).slice(0, 8)
+           .map((t) => `<tr><td>${esc(t.technique)}</td><td>${pct(t.success.rate)}</td><td>${t.goals_broken}/${t.goals_tried}</td>
+             <td class="${t.reach === "narrow" ? "" : "fail"}">${esc(t.reach)}</td></tr>`).join("")}</table>`);
+      await recorded("/admin/guard/evaluation/latest", "evaluation", "No evaluation recorded: rampart eval --record FILE", (e) =>
+        `<p>model ${esc(e.model_version)}, ${esc(e.split)} split of ${esc(e.data)}, ${when(e.recorded_at)}</p>
+         <table><tr><th>label</th><th>examples</th><th>recall</th></tr>${e.labels.filter((l) => l.examples > 0).map((l) =>
+           `<tr><td>${esc(l.label)}</td><td>${l.examples}</td><td>${pct(l.recall)}</td></tr>`).join("")}
+         ${e.benign.filter((b) => b.examples > 0).map((b) =>
+           `<tr><td>benign ${esc(b.kind)}</td><td>${b.examples}</td><td>FPR ${pct(b.false_positive_rate)}</td></tr>`).join("")}
+         ${e.output ? `<tr><td>output classifier</td><td>${e.output.examples}</td><td>F1 ${e.output.f1.toFixed(3)}</td></tr>` : ""}</table>
+         <p id="evaluation-gates">${e.gates.map((g) => `<span class="${g.passed ? "pass" : "fail"}">${esc(g.name)} ${g.passed ? "PASS" : "FAIL"}</span> (${esc(g.detail)})`).join("<br>")
+           || '<span class="muted">no gates set</span>'}</p>`);
+    }
+    async function showReport(id, audience) {
+      const reply = await api(`/admin/incidents/${encodeURIComponent(id)}/report?audience=${audience}&format=html`);
+      $("report-title").textContent = `${id}: report for ${audience}`;
+      $("report-frame").srcdoc = reply.ok ? await reply.text() : "<p>" + esc((await reply.json()).error?.message) + "</p>";
+      $("report").hidden = false;
+      $("report").scrollIntoView();
+    }
     async function refresh() {
-      try { await Promise.all([traffic(), admin()]); $("status").textContent = "updated " + new Date().toLocaleTimeString(); }
+      try { await Promise.all([traffic(), admin(), results()]); $("status").textContent = "updated " + new Date().toLocaleTimeString(); }
       catch (error) { $("status").textContent = "update failed: " + error.message; }
     }
     document.addEventListener("click", async (event) => {
-      const kill = event.target.dataset.kill, lift = event.target.dataset.lift;
+      const kill = event.target.dataset.kill, lift = event.target.dataset.lift, report = event.target.dataset.report;
+      if (report) return showReport(report, event.target.dataset.audience);
+      if (event.target.id === "report-close") { $("report").hidden = true; return; }
       if (kill) {
         const reason = prompt("Why disable " + kill + "?", "disabled from the console");
         if (reason) await api("/admin/kill-switches", {method: "POST", body: JSON.stringify({scope: "target", target: kill, reason})});
