@@ -89,27 +89,36 @@ public enum AuditChain {
     /// The hash of an event whose canonical JSON is `body`, after the event hashed `previous`.
     public static func hash(previous: String, body: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(previous.utf8))
-        hasher.update(data: Data([0x0A]))
-        hasher.update(data: Data(body.utf8))
+        update(&hasher, previous)
+        update(&hasher, "\n")
+        update(&hasher, body)
         return hex(hasher.finalize())
     }
 
     /// SHA-256 of `text`, hex: how text is kept under the `hash` policy.
     public static func sha256(_ text: String) -> String {
-        hex(SHA256.hash(data: Data(text.utf8)))
+        var hasher = SHA256()
+        update(&hasher, text)
+        return hex(hasher.finalize())
+    }
+
+    /// Feeds `text`'s UTF-8 to `hasher` without copying it (native strings are contiguous).
+    private static func update(_ hasher: inout SHA256, _ text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// Lower-case hex of a digest or MAC (a table lookup per byte: this runs for every request).
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+    public static func hex(_ bytes: some ContiguousBytes) -> String {
+        bytes.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+                for (index, byte) in bytes.enumerated() {
+                    text[2 * index] = CanonicalJSON.hexDigits[Int(byte >> 4)]
+                    text[2 * index + 1] = CanonicalJSON.hexDigits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Times as `2026-11-30T11:10:00.123Z`: whole seconds by the ISO 8601 formatter, milliseconds
@@ -121,12 +130,27 @@ public enum AuditChain {
         var time = time_t(wholeSeconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        func digits(_ value: Int32, _ count: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, count - text.count)) + text
+        // Written digit by digit: this runs for every request.
+        return String(unsafeUninitializedCapacity: 24) { text in
+            var position = 0
+            func put(_ value: Int32, _ count: Int, then separator: UInt8) {
+                var value = value
+                for offset in stride(from: count - 1, through: 0, by: -1) {
+                    text[position + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                text[position + count] = separator
+                position += count + 1
+            }
+            put(parts.tm_year + 1900, 4, then: UInt8(ascii: "-"))
+            put(parts.tm_mon + 1, 2, then: UInt8(ascii: "-"))
+            put(parts.tm_mday, 2, then: UInt8(ascii: "T"))
+            put(parts.tm_hour, 2, then: UInt8(ascii: ":"))
+            put(parts.tm_min, 2, then: UInt8(ascii: ":"))
+            put(parts.tm_sec, 2, then: UInt8(ascii: "."))
+            put(Int32(millis), 3, then: UInt8(ascii: "Z"))
+            return position
         }
-        return digits(parts.tm_year + 1900, 4) + "-" + digits(parts.tm_mon + 1, 2) + "-" + digits(parts.tm_mday, 2) + "T"
-            + digits(parts.tm_hour, 2) + ":" + digits(parts.tm_min, 2) + ":" + digits(parts.tm_sec, 2) + "." + digits(Int32(millis), 3) + "Z"
     }
 
     /// The instant ``format(_:)`` wrote, or nil.

@@ -144,26 +144,48 @@ extension AuditEvent {
     /// on them grows at its end instead of being written all over (random UUIDs made the SQLite
     /// store write several times as many pages per batch).
     static func timeOrderedID(_ time: Date) -> String {
-        var generator = SystemRandomNumberGenerator()
         let milliseconds = UInt64(max(0, (time.timeIntervalSince1970 * 1000).rounded()))
-        let high = generator.next() as UInt64, low = generator.next() as UInt64
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<8 {
-            bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * index))
-            bytes[8 + index] = UInt8(truncatingIfNeeded: low >> (8 * index))
+        let (high, low) = idRandomness.withLock { generator in (generator.next(), generator.next()) }
+        // The 16 bytes as two big-endian halves: 48 bits of time, version 7, 12 random bits;
+        // variant 0b10 and 62 random bits.
+        let first = milliseconds << 16 | 0x7000 | (high & 0x0FFF)
+        let second = 0x8000_0000_0000_0000 | (low & 0x3FFF_FFFF_FFFF_FFFF)
+        return String(unsafeUninitializedCapacity: 36) { text in
+            var position = 0
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    text[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let byte = UInt8(truncatingIfNeeded: index < 8 ? first >> (8 * (7 - index)) : second >> (8 * (15 - index)))
+                text[position] = CanonicalJSON.hexDigits[Int(byte >> 4)]
+                text[position + 1] = CanonicalJSON.hexDigits[Int(byte & 0x0F)]
+                position += 2
+            }
+            return position
         }
-        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
-        bytes[6] = 0x70 | (bytes[6] & 0x0F)
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The random part of event ids: SplitMix64 seeded once per process from the system's
+    /// generator. Ids need to be unique and spread, not secret, and a system call per event (the
+    /// system generator reads the kernel's) cost more than the rest of the id.
+    private static let idRandomness = Locked(SplitMix64(seed: UInt64.random(in: .min ... .max)))
+}
+
+/// A small, fast pseudo-random generator (Steele, Lea and Flood's SplitMix64). Not for secrets.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

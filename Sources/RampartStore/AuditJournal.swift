@@ -38,13 +38,20 @@ final class AuditJournal {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Appends one line (the event's canonical JSON) to the open segment.
+    /// Appends one line (the event's canonical JSON) to the open segment: one `writev` of the body
+    /// and its newline, without copying either.
     func append(_ body: String) throws(StoreError) {
-        var line = body
-        line.append("\n")
-        let written = line.utf8.withContiguousStorageIfAvailable { bytes in write(descriptor, bytes.baseAddress, bytes.count) }
-            ?? Array(line.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == line.utf8.count else {
+        var body = body
+        let expected = body.utf8.count + 1
+        let written = body.withUTF8 { utf8 in
+            var newline = UInt8(ascii: "\n")
+            return withUnsafeMutablePointer(to: &newline) { newline in
+                var parts = [iovec(iov_base: UnsafeMutableRawPointer(mutating: utf8.baseAddress), iov_len: utf8.count),
+                             iovec(iov_base: UnsafeMutableRawPointer(newline), iov_len: 1)]
+                return writev(descriptor, &parts, 2)
+            }
+        }
+        guard written == expected else {
             throw StoreError("cannot append to the audit journal \(Self.path(directory, openSegment)): \(String(cString: strerror(errno)))")
         }
         openBytes += written

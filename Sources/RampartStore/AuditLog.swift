@@ -54,6 +54,8 @@ public final class AuditLog: Sendable {
         var storeError: String?
         var stopping = false
         var lastDropLog = Date.distantPast
+        /// The writer was woken for a full batch it has not taken yet (wake it once, not per event).
+        var wokenForBatch = false
     }
 
     public let store: any AuditStore
@@ -104,7 +106,9 @@ public final class AuditLog: Sendable {
                 droppedCounter.increment()
                 logger.error("audit journal write failed; the event is dropped", metadata: ["error": "\(error)"])
             }
-            return state.openEvents.count >= options.batchSize
+            guard state.openEvents.count >= options.batchSize, !state.wokenForBatch else { return false }
+            state.wokenForBatch = true
+            return true
         }
         if flushNow { wakeWriter() }
     }
@@ -167,6 +171,7 @@ public final class AuditLog: Sendable {
         let (segments, openEvents, sealed) = state.withLock { state -> ([Int], [JournaledEvent], Int?) in
             let events = state.openEvents
             state.openEvents = []
+            state.wokenForBatch = false
             let sealed = try? state.journal.seal()
             state.sealedEvents += events.count
             return (state.journal.sealedSegments(), events, sealed ?? nil)

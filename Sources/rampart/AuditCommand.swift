@@ -9,7 +9,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Work with the audit trail.",
-        subcommands: [Verify.self, Events.self]
+        subcommands: [Verify.self, Events.self, AuditBenchCommand.self]
     )
 
     /// The configuration at `path`, or the quickstart's (whose store is in the working directory);

@@ -77,7 +77,7 @@ public final class RequestTrail: Sendable {
     }
 
     /// Where it was served.
-    func routed(target: Target, attempts: Int, fallbackReason: String?) {
+    public func routed(target: Target, attempts: Int, fallbackReason: String?) {
         state.withLockedValue { state in
             state.route = target.description
             state.attempts = attempts

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The audit trail in a SQLite file (GRDB, WAL journal mode, `synchronous = NORMAL`): the default
 /// store. A committed transaction survives the process being killed (the WAL is in the operating
@@ -48,19 +49,50 @@ public final class SQLiteAuditStore: AuditStore {
                     (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // Bound through SQLite's own calls: GRDB's generic arguments cost more than the insert.
+            let statement = insert.sqliteStatement
             for item in events {
                 let event = item.event
                 let seq = head.seq + 1
                 let hash = AuditChain.hash(previous: head.hash, body: item.body)
-                try insert.execute(arguments: [
-                        seq, event.id, AuditChain.milliseconds(event.time), event.kind.rawValue, event.requestID, event.keyID, event.tenant,
-                        event.alias, event.route, event.outcome.rawValue, event.status, item.body, head.hash, hash,
-                    ])
-                if db.changesCount == 1 { head = ChainHead(seq: seq, hash: hash) }
+                sqlite3_reset(statement)
+                sqlite3_bind_int64(statement, 1, seq)
+                Self.bind(event.id, 2, statement)
+                sqlite3_bind_int64(statement, 3, AuditChain.milliseconds(event.time))
+                Self.bind(event.kind.rawValue, 4, statement)
+                Self.bind(event.requestID, 5, statement)
+                Self.bind(event.keyID, 6, statement)
+                Self.bind(event.tenant, 7, statement)
+                Self.bind(event.alias, 8, statement)
+                Self.bind(event.route, 9, statement)
+                Self.bind(event.outcome.rawValue, 10, statement)
+                if let status = event.status { sqlite3_bind_int64(statement, 11, Int64(status)) } else { sqlite3_bind_null(statement, 11) }
+                Self.bind(item.body, 12, statement)
+                Self.bind(head.hash, 13, statement)
+                Self.bind(hash, 14, statement)
+                let result = sqlite3_step(statement)
+                guard result == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: result), message: db.lastErrorMessage) }
+                if sqlite3_changes(db.sqliteConnection) == 1 { head = ChainHead(seq: seq, hash: hash) }
             }
+            sqlite3_reset(statement)
             return head
         }
     }
+
+    /// Binds `text` (or NULL) to parameter `index`; SQLite copies it.
+    private static func bind(_ text: String?, _ index: Int32, _ statement: SQLiteStatement) {
+        guard var text else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        text.withUTF8 { utf8 in
+            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(utf8.count),
+                                  Self.transient)
+        }
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     public func head() throws -> ChainHead {
         try pool.read(Self.head)
