@@ -52,6 +52,13 @@ public enum AuditChain {
         json.member("kind", event.kind.rawValue)
         json.member("latency_ms", event.latencyMs)
         json.member("outcome", event.outcome.rawValue)
+        if let policy = event.policy {
+            json.key("policy")
+            json.beginObject()
+            json.member("hash", policy.hash)
+            json.member("version", policy.version)
+            json.endObject()
+        }
         storedText("prompt", event.prompt, into: &json)
         json.member("request_id", event.requestID)
         storedText("response", event.response, into: &json)

@@ -8,7 +8,23 @@ import Foundation
 /// keys sorted, is what the hash chain covers (``AuditChain``).
 public struct AuditEvent: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
-        case request, admin
+        /// A request Rampart answered or refused.
+        case request
+        /// An admin action.
+        case admin
+        /// A candidate policy's verdict on a request, judged in shadow beside the active one.
+        case shadow
+    }
+
+    /// The policy (constitution) that judged: its human version and the start of its content hash.
+    public struct PolicyStamp: Codable, Sendable, Hashable {
+        public var version: String
+        public var hash: String
+
+        public init(version: String, hash: String) {
+            self.version = version
+            self.hash = hash
+        }
     }
 
     /// How a request ended.
@@ -86,6 +102,8 @@ public struct AuditEvent: Codable, Sendable, Hashable {
     public var attempts: Int?
     public var fallbackReason: String?
     public var guardRecords: [GuardRecord]
+    /// The policy that judged the request (for a `shadow` event, the candidate).
+    public var policy: PolicyStamp?
     public var outcome: Outcome
     /// The HTTP status sent.
     public var status: Int?
@@ -101,7 +119,7 @@ public struct AuditEvent: Codable, Sendable, Hashable {
     public var details: [String: String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, time, kind, alias, api, stream, route, attempts, outcome, status, usage, prompt, response, action, actor, details
+        case id, time, kind, alias, api, stream, route, attempts, outcome, status, usage, prompt, response, action, actor, details, policy
         case requestID = "request_id", keyID = "key_id", tenant, fallbackReason = "fallback_reason", guardRecords = "guard"
         case errorCode = "error_code", latencyMs = "latency_ms"
     }
@@ -109,7 +127,7 @@ public struct AuditEvent: Codable, Sendable, Hashable {
     public init(id: String? = nil, time: Date = Date(), kind: Kind, requestID: String? = nil,
                 keyID: String? = nil, tenant: String? = nil, alias: String? = nil, api: String? = nil, stream: Bool? = nil,
                 route: String? = nil, attempts: Int? = nil, fallbackReason: String? = nil, guardRecords: [GuardRecord] = [],
-                outcome: Outcome, status: Int? = nil, errorCode: String? = nil, latencyMs: Double? = nil, usage: Usage? = nil,
+                policy: PolicyStamp? = nil, outcome: Outcome, status: Int? = nil, errorCode: String? = nil, latencyMs: Double? = nil, usage: Usage? = nil,
                 prompt: StoredText? = nil, response: StoredText? = nil, action: String? = nil, actor: String? = nil,
                 details: [String: String]? = nil) {
         self.time = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1000).rounded() / 1000)
@@ -125,6 +143,7 @@ public struct AuditEvent: Codable, Sendable, Hashable {
         self.attempts = attempts
         self.fallbackReason = fallbackReason
         self.guardRecords = guardRecords
+        self.policy = policy
         self.outcome = outcome
         self.status = status
         self.errorCode = errorCode

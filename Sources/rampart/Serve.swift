@@ -78,6 +78,16 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: the audit store: \(error.message)")
             throw ExitCode(2)
         }
+        // The promoted policy and the candidate judged in shadow, as the store has them.
+        let policyRegistry = PolicyRegistry(store: store)
+        var policy = PolicySelection()
+        do {
+            policy = try policyRegistry.selection()
+        } catch {
+            logger.error("policy: cannot read the store; judging with the configuration's constitution until it answers", metadata: ["error": "\(error)"])
+        }
+        let shadowRecorder = NIOLockedValueBox<AuditRecorder?>(nil)
+        let shadow: @Sendable (ShadowJudgement) -> Void = { judgement in shadowRecorder.withLockedValue { $0 }?.shadow(judgement) }
         let gateway: Gateway
         let killSwitches: KillSwitchRegistry
         do {
@@ -85,7 +95,7 @@ struct Serve: AsyncParsableCommand {
             // Limits are counted in PostgreSQL (the only store that keeps counters) when replicas share
             // one, and in memory on a single replica.
             gateway = try Gateway(config: configuration, logger: logger, killSwitches: killSwitches, managedKeys: ManagedKeyRegistry(store: store),
-                                  limiter: RequestLimiter(counters: store as? any LimitCounterStore))
+                                  limiter: RequestLimiter(counters: store as? any LimitCounterStore), policy: policy, shadow: shadow)
         } catch let error as AdminLogError {
             printError("Refusing to start: \(error.message)")
             throw ExitCode(2)
@@ -113,6 +123,7 @@ struct Serve: AsyncParsableCommand {
             printError("Refusing to start: the audit journal: \(error.message)")
             throw ExitCode(2)
         }
+        shadowRecorder.withLockedValue { $0 = audit }
         blockRate?.start()
         let providerIncidents = NIOLockedValueBox(ProviderIncidents(desk: incidents, gateway: gateway))
         let reloader = config.map { path in
@@ -121,7 +132,12 @@ struct Serve: AsyncParsableCommand {
                 if let port { config.server.port = port }
             }, installed: { gateway in
                 providerIncidents.withLockedValue { $0 = ProviderIncidents(desk: incidents, gateway: gateway) }
-            })
+            }, policy: policy, shadow: shadow)
+        }
+        let policyWatch = reloader.map { reloader in
+            PolicyWatch(registry: policyRegistry, current: policy, logger: logger) { selection in
+                _ = await reloader.install(policy: selection, actor: "policy change in the store")
+            }
         }
         let hangUps = Self.reloadOnSIGHUP(reloader, logger: logger)
         let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store, logger: logger)
@@ -132,6 +148,7 @@ struct Serve: AsyncParsableCommand {
             failure = error
         }
         hangUps.cancel()
+        policyWatch?.stop()
         killSwitches.stopSharing()
         blockRate?.stop()
         await slot.current.shutdown()

@@ -31,13 +31,21 @@ public struct AuditRecorder: Sendable {
         let event = AuditEvent(
             time: trail.arrived, kind: .request, requestID: trail.requestID, keyID: state.principal?.keyID, tenant: state.principal?.tenant,
             alias: state.alias, api: trail.api.rawValue, stream: state.stream, route: state.route, attempts: state.attempts,
-            fallbackReason: state.fallbackReason, guardRecords: state.guardRecords,
+            fallbackReason: state.fallbackReason, guardRecords: state.guardRecords, policy: state.policy,
             outcome: Self.outcome(state, error: error, cancelled: cancelled), status: status, errorCode: error?.code,
             latencyMs: ((Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15) * 1000).rounded() / 1000,
             usage: state.usage.map { .init(promptTokens: $0.inputTokens, completionTokens: $0.outputTokens) },
             prompt: state.prompt.flatMap(kept), response: state.answer.isEmpty ? nil : kept(state.answer))
         log.record(event)
         observer?(event)
+    }
+
+    /// Records a candidate policy's verdict on a request, judged in shadow (`rampart policy
+    /// shadow-report` reads these). The prompt is kept as the text policy allows.
+    public func shadow(_ judgement: ShadowJudgement) {
+        log.record(AuditEvent(kind: .shadow, requestID: judgement.requestID, keyID: judgement.principal.keyID, tenant: judgement.principal.tenant,
+                              alias: judgement.alias, guardRecords: [judgement.active, judgement.candidate], policy: judgement.policy,
+                              outcome: .done, prompt: kept(judgement.prompt)))
     }
 
     /// Records an admin action.

@@ -29,6 +29,8 @@ public final class RequestTrail: Sendable {
         var usage: Usage?
         var halted = false
         var refusedByGuard = false
+        /// The policy whose guard judged the request.
+        var policy: AuditEvent.PolicyStamp?
     }
 
     let state = NIOLockedValueBox(State())
@@ -53,14 +55,12 @@ public final class RequestTrail: Sendable {
         }
     }
 
-    /// The input guard's screening.
-    func screened(_ screening: InputGuard.Screening) {
-        let record = AuditEvent.GuardRecord(
-            direction: "input", verdict: screening.verdict.rawValue, stage: screening.stage, action: screening.action?.rawValue,
-            categories: Dictionary(screening.categories.map { ($0.id, ($0.score * 1000).rounded() / 1000) }, uniquingKeysWith: max),
-            explanation: screening.explanation.isEmpty ? nil : screening.explanation)
+    /// The input guard's screening, under the policy `policy`.
+    func screened(_ screening: InputGuard.Screening, policy: AuditEvent.PolicyStamp) {
+        let record = screening.record(direction: "input")
         state.withLockedValue { state in
             state.guardRecords.append(record)
+            state.policy = policy
             if screening.action == .refuse || screening.action == .block { state.refusedByGuard = true }
         }
     }

@@ -35,7 +35,7 @@ public enum ConfigLoader {
     }
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits", "prices", "telemetry"])
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits", "prices", "telemetry", "policy"])
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
         let guardConfig = readGuard(top.child("guard"))
@@ -53,6 +53,7 @@ public enum ConfigLoader {
         config.escalation = readEscalation(top.child("escalation"))
         config.guardConfig = guardConfig
         config.telemetry = readTelemetry(top.child("telemetry"))
+        config.policy = readPolicy(top.child("policy"))
         config.tenants = top.child("tenants").sequence().compactMap(readTenant)
         config.prices = readPrices(top.child("prices"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
         if let limits = top.child("limits").mapping(allowedKeys: ["window_s"]), let window = limits.child("window_s").int(min: 1, max: 86_400) {

@@ -15,6 +15,8 @@ public struct RampartConfig: Sendable {
     public var store = StoreConfig()
     /// Who hears about incidents.
     public var escalation = EscalationConfig()
+    /// What a candidate policy must pass to be promoted.
+    public var policy = PolicyConfig()
     /// Where traces go (off unless configured).
     public var telemetry = TelemetryConfig()
     /// Limits shared by each tenant's keys.

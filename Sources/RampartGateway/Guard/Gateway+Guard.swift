@@ -1,5 +1,6 @@
 import Foundation
 import RampartGuard
+import RampartStore
 import RampartWire
 
 /// The gateway could not start: its state, constitution or model is unusable.
@@ -10,19 +11,22 @@ public struct GatewayStartError: Error, Sendable, CustomStringConvertible {
 
 extension Gateway {
     /// The classifier and constitution the guard judges with, or `nil` when every part of the
-    /// guard is off.
-    static func guardEngine(_ config: GuardConfig) throws(GatewayStartError) -> GuardEngine? {
+    /// guard is off. The constitution is the active policy version's when one was promoted
+    /// (`rampart policy promote`), otherwise the configuration's.
+    static func guardEngine(_ config: GuardConfig, policy: PolicyVersion?) throws(GatewayStartError) -> GuardEngine? {
         let inputOn = config.inputMode != .off || config.inputCategoryModes.values.contains { $0 != .off }
         guard inputOn || config.outputMode != .off else { return nil }
         let constitution: Constitution
-        if let path = config.constitutionPath {
-            do {
+        do {
+            if let policy {
+                constitution = try policy.parsed()
+            } else if let path = config.constitutionPath {
                 constitution = try ConstitutionLoader.load(path: path)
-            } catch {
-                throw GatewayStartError(message: "the constitution \(path) cannot be used: \(error)")
+            } else {
+                constitution = ConstitutionLoader.builtin()
             }
-        } else {
-            constitution = ConstitutionLoader.builtin()
+        } catch {
+            throw GatewayStartError(message: "the constitution \(policy.map { "of policy \($0.version)" } ?? config.constitutionPath ?? "builtin") cannot be used: \(error)")
         }
         do {
             return GuardEngine(classifier: try Stage1Classifier.bundled(), constitution: constitution, inputOn: inputOn)
@@ -91,6 +95,24 @@ struct GuardEngine: Sendable {
     let constitution: Constitution
     /// Whether the input guard runs (in any mode).
     let inputOn: Bool
+
+    /// How audit events name the policy: the constitution's version and the start of its hash.
+    var stamp: AuditEvent.PolicyStamp {
+        AuditEvent.PolicyStamp(version: constitution.version, hash: String(constitution.contentHash.prefix(16)))
+    }
+}
+
+/// A candidate policy's verdict on one request, judged in shadow beside the active policy's.
+public struct ShadowJudgement: Sendable {
+    public var requestID: String?
+    public var principal: Principal
+    public var alias: String
+    /// The user's words as both guards read them.
+    public var prompt: String
+    public var active: AuditEvent.GuardRecord
+    public var candidate: AuditEvent.GuardRecord
+    /// The candidate's version.
+    public var policy: AuditEvent.PolicyStamp
 }
 
 /// What `POST /v1/guard/check` judges.

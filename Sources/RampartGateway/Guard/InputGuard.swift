@@ -1,5 +1,6 @@
 import Foundation
 import RampartGuard
+import RampartStore
 import RampartWire
 
 /// Screens a request before it is routed (DESIGN.md §1, "Input guard"): the user's side of the
@@ -27,6 +28,14 @@ struct InputGuard: Sendable {
         var decidingCategory: GuardVerdict.CategoryScore?
         /// 1, or 2 when the judge decided.
         var stage = 1
+
+        /// The screening as an audit event records it.
+        func record(direction: String) -> AuditEvent.GuardRecord {
+            AuditEvent.GuardRecord(
+                direction: direction, verdict: verdict.rawValue, stage: stage, action: action?.rawValue,
+                categories: Dictionary(categories.map { ($0.id, ($0.score * 1000).rounded() / 1000) }, uniquingKeysWith: max),
+                explanation: explanation.isEmpty ? nil : explanation)
+        }
     }
 
     /// How many of the latest user turns are judged together.

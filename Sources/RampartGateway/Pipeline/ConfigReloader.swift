@@ -26,14 +26,43 @@ public actor ConfigReloader {
     private let overrides: @Sendable (inout RampartConfig) -> Void
     /// Told of each new gateway once it serves (to watch its targets).
     private let installed: @Sendable (Gateway) -> Void
+    /// The policy versions every gateway built here judges with (``install(policy:actor:)``).
+    private var policy: PolicySelection
+    /// Hears the candidate policy's shadow judgements.
+    private let shadow: (@Sendable (ShadowJudgement) -> Void)?
 
     public init(path: String, slot: GatewaySlot, logger: Logger, overrides: @escaping @Sendable (inout RampartConfig) -> Void = { _ in },
-                installed: @escaping @Sendable (Gateway) -> Void = { _ in }) {
+                installed: @escaping @Sendable (Gateway) -> Void = { _ in }, policy: PolicySelection = PolicySelection(),
+                shadow: (@Sendable (ShadowJudgement) -> Void)? = nil) {
         self.path = path
         self.slot = slot
         self.logger = logger
         self.overrides = overrides
         self.installed = installed
+        self.policy = policy
+        self.shadow = shadow
+    }
+
+    /// Serves the running configuration with other policy versions (a promotion, a rollback, a
+    /// new candidate): the next request is judged by them. A version that cannot be used changes
+    /// nothing; the outcome says why.
+    public func install(policy: PolicySelection, actor: String) -> Outcome {
+        let current = slot.current
+        let gateway: Gateway
+        do {
+            gateway = try Gateway(config: current.config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys,
+                                  limiter: current.limiter, policy: policy, shadow: shadow)
+        } catch {
+            logger.error("policy change not applied; the previous policy stays", metadata: ["by": "\(actor)", "problem": "\(error.message)"])
+            return Self.rejected([error.message])
+        }
+        self.policy = policy
+        slot.replace(with: gateway, drainLimit: current.config.routing.deadline + .seconds(5))
+        installed(gateway)
+        let message = "judging with policy \(policy.active.map { "\($0.version) (\($0.hash.prefix(16)))" } ?? "from the configuration")"
+            + (policy.candidate.map { ", candidate \($0.version) (\($0.hash.prefix(16))) in shadow" } ?? "")
+        logger.notice("policy changed", metadata: ["by": "\(actor)", "result": "\(message)"])
+        return Outcome(reloaded: true, message: message, problems: [])
     }
 
     /// Reloads `path`; `actor` says who asked, for the log.
@@ -72,7 +101,7 @@ public actor ConfigReloader {
         let gateway: Gateway
         do {
             gateway = try Gateway(config: config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys,
-                              limiter: current.limiter)
+                                  limiter: current.limiter, policy: policy, shadow: shadow)
         } catch {
             return Self.rejected([error.message])
         }

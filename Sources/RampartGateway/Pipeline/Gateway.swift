@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import RampartGuard
+import RampartStore
 import RampartWire
 import Tracing
 
@@ -32,6 +33,11 @@ public final class Gateway: Sendable {
     /// What the guard judges with (`nil` when every part of it is off).
     let guardEngine: GuardEngine?
     private let inputGuard: InputGuard?
+    /// The candidate policy's input guard, judging in shadow (monitor only, no judge).
+    private let shadowGuard: InputGuard?
+    private let shadowStamp: AuditEvent.PolicyStamp?
+    /// Hears each shadow judgement (the audit trail).
+    private let shadowSink: (@Sendable (ShadowJudgement) -> Void)?
     private let outputGuard: OutputGuard?
     private let logger: Logger
 
@@ -61,9 +67,13 @@ public final class Gateway: Sendable {
     ///     default one is opened in the state directory.
     ///   - managedKeys: keys created at run time, accepted beside the configured ones.
     ///   - limiter: counts requests and tokens against limits (a reloaded gateway keeps its predecessor's).
+    ///   - policy: the promoted policy to judge with instead of the configuration's constitution,
+    ///     and a candidate to judge in shadow.
+    ///   - shadow: hears the candidate's judgements (without it, no shadow runs).
     public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil,
                 killSwitches: KillSwitchRegistry? = nil, managedKeys: ManagedKeyRegistry? = nil,
-                limiter: RequestLimiter = RequestLimiter()) throws(GatewayStartError) {
+                limiter: RequestLimiter = RequestLimiter(), policy: PolicySelection = PolicySelection(),
+                shadow: (@Sendable (ShadowJudgement) -> Void)? = nil) throws(GatewayStartError) {
         self.config = config
         self.managedKeys = managedKeys
         self.limiter = limiter
@@ -95,7 +105,7 @@ public final class Gateway: Sendable {
         }
         self.providers = providers
         let guardConfig = config.guardConfig
-        let engine = try Self.guardEngine(guardConfig)
+        let engine = try Self.guardEngine(guardConfig, policy: policy.active)
         guardEngine = engine
         let judge = guardConfig.judge.flatMap { judge in
             providers[judge.provider].flatMap { provider in
@@ -106,6 +116,15 @@ public final class Gateway: Sendable {
             engine.inputOn ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,
                                         redactor: guardConfig.redactSecrets ? Redactor() : nil, judge: judge) : nil
         }
+        let candidate = try policy.candidate.flatMap { candidate throws(GatewayStartError) in
+            try Self.guardEngine(guardConfig, policy: candidate).map { ($0, candidate.stamp) }
+        }
+        shadowGuard = candidate.flatMap { engine, _ in
+            engine.inputOn && shadow != nil ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,
+                                                         redactor: nil, judge: nil) : nil
+        }
+        shadowStamp = candidate?.1
+        shadowSink = shadow
         outputGuard = engine.flatMap { engine in
             guardConfig.outputMode == .off ? nil : OutputGuard(
                 classifier: engine.classifier, mode: guardConfig.outputMode, checkEveryTokens: guardConfig.checkEveryTokens,
@@ -262,7 +281,8 @@ public final class Gateway: Sendable {
                 return screening
             }
             GuardTimings.record(direction: "input", stage: screening.stage, since: screeningStarted)
-            trail?.screened(screening)
+            trail?.screened(screening, policy: guardEngine?.stamp ?? Self.unjudged)
+            judgeInShadow(request, alias: model.alias, principal: principal, active: screening, requestID: trail?.requestID)
             verdict = screening.verdict
             if screening.verdict != .allow {
                 logger.notice("input guard", metadata: [
@@ -286,6 +306,21 @@ public final class Gateway: Sendable {
         return Prepared(plan: plan, deadline: now + (timeout ?? model.deadline ?? config.routing.deadline), request: request,
                         guardVerdict: verdict, refusal: refusal)
     }
+
+    /// Judges `request` with the candidate policy too, in a task of its own: the request does
+    /// not wait for it, and the candidate's verdict changes nothing but the shadow record.
+    private func judgeInShadow(_ request: ChatRequest, alias: String, principal: Principal, active: InputGuard.Screening, requestID: String?) {
+        guard let shadowGuard, let shadowSink, let shadowStamp else { return }
+        let activeRecord = active.record(direction: "input")
+        Task.detached(priority: .background) {
+            let screening = await shadowGuard.screen(request)
+            shadowSink(ShadowJudgement(requestID: requestID, principal: principal, alias: alias, prompt: InputGuard.userText(of: request),
+                                       active: activeRecord, candidate: screening.record(direction: "shadow"), policy: shadowStamp))
+        }
+    }
+
+    /// The stamp of a request no guard judged (cannot happen while the input guard runs).
+    private static let unjudged = AuditEvent.PolicyStamp(version: "none", hash: "")
 
     private func aliasSwitch(_ alias: String, _ principal: Principal, _ switches: [KillSwitch]) -> KillSwitch? {
         switches.first { $0.scope == .alias && $0.target == alias && $0.covers(principal) }
