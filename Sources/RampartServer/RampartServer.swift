@@ -16,9 +16,10 @@ public enum RampartServer {
     ///   - metrics: the registry `GET /metrics` renders; without one the route is absent.
     ///   - reloader: serves `POST /admin/reload`.
     ///   - store: the database behind `audit` and `incidents`, which reports and recorded results are read from.
+    ///   - canaries: serves `/admin/canaries`.
     public static func router(slot: GatewaySlot, audit: AuditRecorder? = nil, incidents: IncidentDesk? = nil,
                               metrics: PrometheusCollectorRegistry? = nil, reloader: ConfigReloader? = nil,
-                              store: (any RampartDatabase)? = nil) -> Router<RampartRequestContext> {
+                              store: (any RampartDatabase)? = nil, canaries: CanaryMonitor? = nil) -> Router<RampartRequestContext> {
         let router = Router(context: RampartRequestContext.self)
         if slot.current.config.telemetry.traces != nil {
             // Outside the error middleware, so that the span sees the status the client gets; the
@@ -32,7 +33,7 @@ public enum RampartServer {
         router.post("/v1/chat/completions") { try await completions.handle($0, context: $1) }
         router.post("/v1/messages") { try await messages.handle($0, context: $1) }
         InfoRoutes(slot: slot, audit: audit).register(on: router)
-        AdminRoutes(slot: slot, audit: audit, incidents: incidents, reloader: reloader, store: store).register(on: router)
+        AdminRoutes(slot: slot, audit: audit, incidents: incidents, reloader: reloader, store: store, canaries: canaries).register(on: router)
         GuardCheckRoute(slot: slot).register(on: router)
         ConsoleRoute().register(on: router)
         if let metrics {
@@ -52,10 +53,11 @@ public enum RampartServer {
 
     /// The application listening on the configured host and port.
     public static func application(slot: GatewaySlot, audit: AuditRecorder?, incidents: IncidentDesk?, metrics: PrometheusCollectorRegistry?,
-                                   reloader: ConfigReloader?, store: (any RampartDatabase)?, logger: Logger) -> some ApplicationProtocol {
+                                   reloader: ConfigReloader?, store: (any RampartDatabase)?, canaries: CanaryMonitor?,
+                                   logger: Logger) -> some ApplicationProtocol {
         let server = slot.current.config.server
         return Application(
-            router: router(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store),
+            router: router(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store, canaries: canaries),
             server: .http1(configuration: .init(additionalChannelHandlers: [ClientHangUpDetector()])),
             // A burst of new connections (clients reconnecting after a restart, a load test) waits in
             // the kernel's queue instead of being dropped: Hummingbird's default backlog is 256.

@@ -14,6 +14,8 @@ public struct AuditEvent: Codable, Sendable, Hashable {
         case admin
         /// A candidate policy's verdict on a request, judged in shadow beside the active one.
         case shadow
+        /// A canary run's measurements of one target.
+        case canary
     }
 
     /// The policy (constitution) that judged: its human version and the start of its content hash.
@@ -192,6 +194,7 @@ extension AuditEvent {
 }
 
 /// A small, fast pseudo-random generator (Steele, Lea and Flood's SplitMix64). Not for secrets.
+/// (The store is the bottom layer, so it cannot use RampartGuard's public one.)
 struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 

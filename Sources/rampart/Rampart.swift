@@ -12,7 +12,7 @@ struct Rampart: AsyncParsableCommand {
             Exit codes: 0 = ran and met its gates, 1 = ran and failed a gate (for example an invalid \
             configuration), 2 = could not run (bad arguments, unreadable input).
             """,
-        subcommands: [Serve.self, CheckCommand.self, EvalCommand.self, GuardCommand.self, RedTeamCommand.self, AuditCommand.self, HuntCommand.self, IncidentsCommand.self, KeysCommand.self, PolicyCommand.self, ReportCommand.self, ConfigCommand.self]
+        subcommands: [Serve.self, CheckCommand.self, EvalCommand.self, GuardCommand.self, RedTeamCommand.self, AuditCommand.self, HuntCommand.self, IncidentsCommand.self, KeysCommand.self, PolicyCommand.self, CanaryCommand.self, ReportCommand.self, ConfigCommand.self]
     )
 }
 

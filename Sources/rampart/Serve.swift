@@ -124,6 +124,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         shadowRecorder.withLockedValue { $0 = audit }
+        let canaries = CanaryMonitor(gateway: { slot.current }, incidents: incidents, record: { audit.log.record($0) }, logger: logger)
+        canaries.start()
         blockRate?.start()
         let providerIncidents = NIOLockedValueBox(ProviderIncidents(desk: incidents, gateway: gateway))
         let reloader = config.map { path in
@@ -140,7 +142,7 @@ struct Serve: AsyncParsableCommand {
             }
         }
         let hangUps = Self.reloadOnSIGHUP(reloader, logger: logger)
-        let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store, logger: logger)
+        let app = RampartServer.application(slot: slot, audit: audit, incidents: incidents, metrics: metrics, reloader: reloader, store: store, canaries: canaries, logger: logger)
         var failure: (any Error)?
         do {
             try await app.runService()
@@ -149,6 +151,7 @@ struct Serve: AsyncParsableCommand {
         }
         hangUps.cancel()
         policyWatch?.stop()
+        canaries.stop()
         killSwitches.stopSharing()
         blockRate?.stop()
         await slot.current.shutdown()

@@ -16,6 +16,9 @@ public struct KillSwitch: Codable, Sendable, Hashable {
     public var tenant: String?
     /// Only principals whose attributes match all of these are affected, when not empty.
     public var attributes: [String: [String]]
+    /// Only routes of these aliases are affected, when set (a target or provider taken out of some
+    /// aliases only: what a canary's drift shift throws).
+    public var aliases: [String]?
     public var reason: String
     public var createdAt: Date
     public var createdBy: String
@@ -24,8 +27,9 @@ public struct KillSwitch: Codable, Sendable, Hashable {
     public var removedAt: Date?
 
     public init(id: String, scope: Scope, target: String, tenant: String?, attributes: [String: [String]], reason: String,
-                createdAt: Date, createdBy: String, expiresAt: Date?, removedAt: Date? = nil) {
+                createdAt: Date, createdBy: String, expiresAt: Date?, removedAt: Date? = nil, aliases: [String]? = nil) {
         self.id = id
+        self.aliases = aliases
         self.scope = scope
         self.target = target
         self.tenant = tenant
@@ -46,6 +50,11 @@ public struct KillSwitch: Codable, Sendable, Hashable {
 
     /// Whether it is in force at `date`.
     public func isActive(at date: Date) -> Bool { status(at: date) == "active" }
+
+    /// Whether it applies to routes of `alias`.
+    public func applies(toAlias alias: String) -> Bool {
+        aliases?.contains(alias) ?? true
+    }
 
     /// Whether it applies to requests from `principal`.
     public func covers(_ principal: Principal) -> Bool {

@@ -69,10 +69,10 @@ public final class KillSwitchRegistry: Sendable {
     /// Records and throws a new switch; throws ``AdminLogError`` when it cannot be recorded, or
     /// ``StoreError`` when it cannot be shared (it is then not thrown).
     public func create(scope: KillSwitch.Scope, target: String, tenant: String?, attributes: [String: [String]], reason: String,
-                       expiresAt: Date?, actor: String) throws -> KillSwitch {
+                       expiresAt: Date?, actor: String, aliases: [String]? = nil) throws -> KillSwitch {
         let now = Date()
         let killSwitch = KillSwitch(id: "ks_" + RandomHex.make(bytes: 6), scope: scope, target: target, tenant: tenant, attributes: attributes,
-                                    reason: reason, createdAt: now, createdBy: actor, expiresAt: expiresAt)
+                                    reason: reason, createdAt: now, createdBy: actor, expiresAt: expiresAt, aliases: aliases)
         try publish(killSwitch)
         try state.withLockedValue { (state: inout State) throws in
             _ = try state.log.append(action: "kill_switch.create", actor: actor, killSwitch: killSwitch, at: now)

@@ -39,7 +39,7 @@ extension ConfigLoader {
     static func readModel(_ node: ConfigNode, providerTimeouts: [String: TargetTimeouts]) -> ModelAlias? {
         guard let node = node.mapping(allowedKeys: [
             "alias", "strategy", "targets", "deadline_ms", "stream_failover", "on_error", "access", "high_risk_target",
-            "content_policy_fallbacks", "after_sunset",
+            "content_policy_fallbacks", "after_sunset", "on_drift",
         ]) else { return nil }
         let alias = node.child("alias").string(required: true)
         let strategy = node.child("strategy").choice(of: ModelAlias.Strategy.self) ?? .fallback
@@ -62,6 +62,7 @@ extension ConfigLoader {
             readTarget($0, providerTimeouts: providerTimeouts)
         }
         model.afterSunset = node.child("after_sunset").choice(of: AfterSunset.self)
+        model.shiftOnDrift = node.child("on_drift").choice(["alert", "shift"]) == "shift"
         return model
     }
 

@@ -35,7 +35,7 @@ public enum ConfigLoader {
     }
 
     private static func read(_ top: ConfigNode) -> RampartConfig {
-        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits", "prices", "telemetry", "policy"])
+        _ = top.mapping(allowedKeys: ["server", "store", "routing", "guard", "providers", "models", "keys", "escalation", "tenants", "limits", "prices", "telemetry", "policy", "canaries"])
         let server = readServer(top.child("server"))
         let routing = readRouting(top.child("routing"))
         let guardConfig = readGuard(top.child("guard"))
@@ -54,6 +54,7 @@ public enum ConfigLoader {
         config.guardConfig = guardConfig
         config.telemetry = readTelemetry(top.child("telemetry"))
         config.policy = readPolicy(top.child("policy"))
+        config.canaries = readCanaries(top.child("canaries"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
         config.tenants = top.child("tenants").sequence().compactMap(readTenant)
         config.prices = readPrices(top.child("prices"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
         if let limits = top.child("limits").mapping(allowedKeys: ["window_s"]), let window = limits.child("window_s").int(min: 1, max: 86_400) {
@@ -149,7 +150,7 @@ public enum ConfigLoader {
         let allowed: [String] = switch kind {
         case "openai": httpProviderKeys + ["max_tokens_field"]
         case "anthropic": httpProviderKeys + ["anthropic_version", "default_max_tokens"]
-        case "simulator": ["id", "kind", "naive", "token_delay_ms", "first_byte_delay_ms", "text", "fault", "timeouts"]
+        case "simulator": ["id", "kind", "naive", "token_delay_ms", "first_byte_delay_ms", "text", "fault", "refuse_rate", "timeouts"]
         default: ["id", "kind"]
         }
         guard let node = node.mapping(allowedKeys: allowed) else {
@@ -202,6 +203,7 @@ public enum ConfigLoader {
         options.firstByteDelayMilliseconds = node.child("first_byte_delay_ms").int(min: 0, max: 600_000) ?? 0
         options.text = node.child("text").string()
         options.fault = readFault(node.child("fault"))
+        options.refuseRate = node.child("refuse_rate").double(min: 0, max: 1) ?? 0
         return options
     }
 

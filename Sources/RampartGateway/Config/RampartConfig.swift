@@ -15,6 +15,8 @@ public struct RampartConfig: Sendable {
     public var store = StoreConfig()
     /// Who hears about incidents.
     public var escalation = EscalationConfig()
+    /// Canary probes of every target and the drift test over them.
+    public var canaries = CanaryConfig()
     /// What a candidate policy must pass to be promoted.
     public var policy = PolicyConfig()
     /// Where traces go (off unless configured).
@@ -166,6 +168,9 @@ public struct ModelAlias: Sendable {
     public var contentPolicyFallbacks: [Target]
     /// What happens to a target past its sunset; by default its successor takes over when it has one.
     public var afterSunset: AfterSunset?
+    /// `on_drift`: `shift` takes a target whose canaries drift out of this alias's routes until an
+    /// operator lifts the kill switch that does it; `alert` (the default) only opens the incident.
+    public var shiftOnDrift = false
 
     public init(alias: String, strategy: Strategy = .fallback, targets: [Target], deadline: Duration? = nil,
                 streamFailover: StreamFailoverMode? = nil, actions: [ErrorClass: ErrorAction] = [:], access: AccessRules = AccessRules(),

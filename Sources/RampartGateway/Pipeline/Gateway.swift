@@ -218,6 +218,29 @@ public final class Gateway: Sendable {
         return routed(served, value: events, prepared)
     }
 
+    /// Sends `request` to one target directly, past aliases, routing, breakers and the guard, within
+    /// the target's timeouts: what canaries measure. Nothing is audited or counted as traffic.
+    public func probe(_ request: ChatRequest, target: Target) async throws(RampartError) -> ChatResponse {
+        guard let provider = providers[target.provider] else {
+            throw RampartError(status: 404, code: "rampart_not_found", message: "No provider '\(target.provider)' is configured.")
+        }
+        let limits = AttemptLimits(connect: target.timeouts.connect, firstByte: target.timeouts.firstByte, idle: target.timeouts.idle,
+                                   end: .now + target.timeouts.total, endIsRequestDeadline: false)
+        do {
+            return try await provider.complete(request, model: target.model, limits: limits)
+        } catch {
+            throw error.clientError(provider: target.provider)
+        }
+    }
+
+    /// Every target the configuration routes to (alias targets, content-policy fallbacks and
+    /// high-risk targets), once each, in configuration order.
+    public var targets: [Target] {
+        var seen = Set<String>()
+        return config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
+            .filter { seen.insert($0.description).inserted }
+    }
+
     /// Logs an upstream failure and returns the client's error.
     public func report(_ failure: UpstreamFailure, target: Target, request: ChatRequest) -> RampartError {
         let error = failure.clientError(provider: target.provider)

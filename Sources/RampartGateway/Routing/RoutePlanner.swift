@@ -65,7 +65,7 @@ struct RoutePlanner: Sendable {
     private func add(_ candidates: [Candidate], to plan: inout RoutePlan, principal: Principal, switches: [KillSwitch], now: Date, depth: Int) {
         for candidate in candidates {
             let target = candidate.target
-            if let killSwitch = switches.first(where: { $0.disables(target) && $0.covers(principal) }) {
+            if let killSwitch = switches.first(where: { $0.disables(target) && $0.covers(principal) && $0.applies(toAlias: plan.alias.alias) }) {
                 plan.passedOver.append(PassedOver(target: target.description, reason: SkipReason.killSwitch.rawValue,
                                                   detail: "disabled by \(killSwitch.summary)", retryAt: nil))
                 continue

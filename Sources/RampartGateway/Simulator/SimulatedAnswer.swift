@@ -24,7 +24,8 @@ struct SimulatedAnswer {
     let stopReason: StopReason
     let inputTokens: Int
 
-    init(request: ChatRequest, options: SimulatorOptions, callID: String) {
+    /// - Parameter refuse: answer with a refusal whatever is asked (`refuse_rate` struck).
+    init(request: ChatRequest, options: SimulatorOptions, callID: String, refuse: Bool = false) {
         var request = request
         var prefill = ""
         if request.messages.last?.role == .assistant {
@@ -43,6 +44,8 @@ struct SimulatedAnswer {
             text = fixed
         } else if last?.role == .tool, let result = last?.text {
             text = "The tool returned: \(result)"
+        } else if refuse {
+            text = "I'm sorry, but I can't help with that."
         } else if !options.naive, Self.looksHarmful(request.userText.last ?? "") {
             text = "I can't help with that request."
         } else if options.naive {

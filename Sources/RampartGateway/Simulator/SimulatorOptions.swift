@@ -10,6 +10,9 @@ public struct SimulatorOptions: Sendable, Hashable {
     public var text: String?
     /// A failure to inject, for resilience tests.
     public var fault: SimulatorFault?
+    /// The share of requests (0–1) refused whatever they ask, as a model re-tuned to over-refuse
+    /// does (`refuse_rate`; canaries must notice it). Spread evenly over each prompt's repeats.
+    public var refuseRate = 0.0
 
     public init(naive: Bool = false, tokenDelayMilliseconds: Int = 0, firstByteDelayMilliseconds: Int = 0,
                 text: String? = nil, fault: SimulatorFault? = nil) {

@@ -9,6 +9,8 @@ public final class SimulatorProvider: Provider {
     public let id: String
     private let options: SimulatorOptions
     private let requestCount = NIOLockedValueBox(0)
+    /// How often each prompt has been asked (with `refuse_rate`).
+    private let promptCounts = NIOLockedValueBox<[String: Int]>([:])
 
     public init(id: String, options: SimulatorOptions) {
         self.id = id
@@ -70,7 +72,7 @@ public final class SimulatorProvider: Provider {
         let (firstByteDeadline, firstByteKind) = limits.firstByteDeadline
         try await Self.wait(options.firstByteDelayMilliseconds, until: firstByteDeadline, else: firstByteKind)
         try await beforeAnswer(fault, until: firstByteDeadline, else: firstByteKind)
-        return (serial, fault, SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)"))
+        return (serial, fault, SimulatedAnswer(request: request, options: options, callID: "call_sim_\(serial)", refuse: refuses(request)))
     }
 
     private func response(serial: Int, model: String, content: [ContentPart], answer: SimulatedAnswer, outputTokens: Int) -> ChatResponse {
@@ -88,6 +90,21 @@ public final class SimulatorProvider: Provider {
 
     /// The fault for request number `serial`: failures are spread evenly, so that exactly
     /// `floor(n × rate)` of the first n requests fail.
+    /// Whether `refuse_rate` refuses this request: the same prompt asked again and again is refused
+    /// on exactly that share of its repeats, spread evenly, each prompt at its own phase — so that a
+    /// fixed set of prompts (the canaries') sees the rate on every run, deterministically, whatever
+    /// other traffic the simulator serves.
+    private func refuses(_ request: ChatRequest) -> Bool {
+        guard options.refuseRate > 0 else { return false }
+        let prompt = request.userText.last ?? ""
+        let count = promptCounts.withLockedValue { counts -> Int in
+            defer { counts[prompt, default: 0] += 1 }
+            return counts[prompt] ?? 0
+        }
+        let phase = Double(prompt.utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % 1000) / 1000
+        return Int(((Double(count) + phase + 1) * options.refuseRate).rounded(.down)) > Int(((Double(count) + phase) * options.refuseRate).rounded(.down))
+    }
+
     private func activeFault(serial: Int) -> SimulatorFault.Kind? {
         guard let fault = options.fault else { return nil }
         let failedBefore = Int((Double(serial - 1) * fault.rate).rounded(.down))

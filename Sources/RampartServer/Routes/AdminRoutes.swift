@@ -21,6 +21,8 @@ struct AdminRoutes: Sendable {
     let reloader: ConfigReloader?
     /// Where reports and recorded results are read from.
     let store: (any RampartDatabase)?
+    /// Probes the targets and watches them for drift.
+    let canaries: CanaryMonitor?
 
     func register(on router: Router<RampartRequestContext>) {
         let admin = router.group("/admin")
@@ -61,6 +63,7 @@ struct AdminRoutes: Sendable {
         IncidentRoutes(desk: incidents, authorize: authorize).register(on: admin)
         KeyRoutes(slot: slot, audit: audit, authorize: authorize).register(on: admin)
         ReportRoutes(slot: slot, store: store, authorize: authorize).register(on: admin)
+        CanaryRoutes(monitor: canaries, audit: audit, authorize: authorize).register(on: admin)
         admin.post("reload") { request, _ in
             try authorize(request)
             guard let reloader else {
