@@ -1,4 +1,5 @@
 import Foundation
+import RampartGateway
 import RampartRedTeam
 import RampartStore
 
@@ -24,6 +25,8 @@ public struct PostureReport: Sendable, Codable {
     public var failuresByRoute: [String: Int]
     public var fallbacks: Int
     public var openIncidents: [String]
+    /// Each target's latest canary run in the period (docs/canaries.md).
+    public var canaries: [CanaryResult]
     /// Requests and blocks over the period, for the HTML chart.
     public var series: [RiskHTML.Point]
 
@@ -53,6 +56,8 @@ public struct PostureReport: Sendable, Codable {
         failuresByRoute = Self.count(requests.filter { $0.outcome == .failed }) { "\($0.route ?? $0.alias ?? "?") \($0.errorCode ?? "")" }
         fallbacks = requests.filter { $0.fallbackReason != nil }.count
         openIncidents = incidents.filter { $0.status != .resolved }.map { "\($0.id) \($0.severity.rawValue): \($0.title)" }
+        canaries = Dictionary(grouping: events.compactMap(CanaryResult.init(event:)), by: \.target)
+            .compactMap { $0.value.max { $0.time < $1.time } }.sorted { $0.target < $1.target }
         series = RiskHTML.series(events, window: DateInterval(start: from, end: max(from, to)))
     }
 
@@ -65,8 +70,13 @@ public struct PostureReport: Sendable, Codable {
         lines.append(requestsWithText == 0 ? "No prompt text was kept (store.text none or hash), so techniques cannot be recognised."
                      : techniquesSeen.isEmpty ? "None recognised in \(requestsWithText) prompts." : Self.list(techniquesSeen) + " (in \(requestsWithText) prompts with text)")
         lines += ["", "## Providers", "", "\(fallbacks) requests were served after a fallback.",
-                  failuresByRoute.isEmpty ? "No request failed." : "Failed: " + Self.list(failuresByRoute), "",
-                  "## Open incidents", ""]
+                  failuresByRoute.isEmpty ? "No request failed." : "Failed: " + Self.list(failuresByRoute)]
+        lines += canaries.isEmpty ? ["No canary ran in the period."] : ["Latest canary run per target (benign answered, borderline answered, harmful refused):"]
+            + canaries.map { run in
+                "- \(run.target): \(run.benign.hits)/\(run.benign.total), \(run.borderline.hits)/\(run.borderline.total), "
+                    + "\(run.harmful.hits)/\(run.harmful.total) (\(run.time.formatted(.iso8601)))"
+            }
+        lines += ["", "## Open incidents", ""]
         lines += openIncidents.isEmpty ? ["None."] : openIncidents.map { "- \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -56,6 +56,7 @@ public enum AuditChain {
             json.key("policy")
             json.beginObject()
             json.member("hash", policy.hash)
+            json.member("model", policy.model)
             json.member("version", policy.version)
             json.endObject()
         }

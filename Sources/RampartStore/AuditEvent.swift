@@ -18,14 +18,17 @@ public struct AuditEvent: Codable, Sendable, Hashable {
         case canary
     }
 
-    /// The policy (constitution) that judged: its human version and the start of its content hash.
+    /// The policy that judged: the constitution's human version and the start of its content
+    /// hash, and the stage-1 model's version.
     public struct PolicyStamp: Codable, Sendable, Hashable {
         public var version: String
         public var hash: String
+        public var model: String?
 
-        public init(version: String, hash: String) {
+        public init(version: String, hash: String, model: String? = nil) {
             self.version = version
             self.hash = hash
+            self.model = model
         }
     }
 

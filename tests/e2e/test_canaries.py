@@ -87,6 +87,10 @@ def test_a_target_that_starts_over_refusing_is_flagged_and_its_traffic_shifted(t
             switch = next(s for s in admin(http, "GET", "/admin/kill-switches").json()["kill_switches"] if s["id"] == status["kill_switch"])
             assert switch["scope"] == "target" and switch["target"] == "drifty/m" and switch["aliases"] == ["assistant"]
 
+            providers = admin(http, "GET", "/admin/providers").json()["providers"]
+            shown = next(t for p in providers for t in p["targets"] if t["target"] == "drifty/m")
+            assert shown["canary"]["drift"] and shown["canary"]["latest"]["benign"]["total"] == 10 and shown["kill_switches"]
+
             shifted_at = len(outcomes)
             time.sleep(1.5)
             metrics = http.get("/metrics").text
@@ -96,6 +100,10 @@ def test_a_target_that_starts_over_refusing_is_flagged_and_its_traffic_shifted(t
         worker.join(timeout=30)
         rampart.stop()
         receiver.close()
+    posture = subprocess.run([str(rampart_bin()), "report", "posture", "--since", "1h", "--format", "json", "--config", str(config_path)],
+                             capture_output=True, text=True, timeout=60, env=rampart_env())
+    latest = json.loads(posture.stdout)["canaries"]   # only drifty/m was probed
+    assert [run["target"] for run in latest] == ["drifty/m"] and latest[0]["benign"]["hits"] < 10, posture.stdout[:500]
     assert outcomes and all(status == 200 for status, _ in outcomes), [o for o in outcomes if o[0] != 200][:5]
     assert before_reload >= 5 and {route for _, route in outcomes[:before_reload]} == {"drifty/m"}, "the alias used the drifting target first"
     # (a request already routed when the switch was thrown may still finish on the drifting target)

@@ -100,6 +100,7 @@ def test_a_candidate_is_shadowed_gated_promoted_and_rolled_back(tmp_path, store)
 
         requests = [e for e in events(strict) if e["kind"] == "request"]
         versions = [e["policy"]["version"] for e in requests]
+        assert all(e["policy"]["model"] for e in requests), "the stage-1 model's version is recorded too"
         assert versions[0] != "2026.11-injection-blocks" and versions[-2] == "2026.11-injection-blocks" and versions[-1] == versions[0]
         admin = [e["action"] for e in events(strict) if e["kind"] == "admin"]
         assert admin == ["policy.propose", "policy.promote_refused", "policy.promote", "policy.rollback"]

@@ -96,9 +96,11 @@ struct GuardEngine: Sendable {
     /// Whether the input guard runs (in any mode).
     let inputOn: Bool
 
-    /// How audit events name the policy: the constitution's version and the start of its hash.
+    /// How audit events name the policy: the constitution's version and the start of its hash,
+    /// and the stage-1 model's version.
     var stamp: AuditEvent.PolicyStamp {
-        AuditEvent.PolicyStamp(version: constitution.version, hash: String(constitution.contentHash.prefix(16)))
+        AuditEvent.PolicyStamp(version: constitution.version, hash: String(constitution.contentHash.prefix(16)),
+                               model: classifier.model.header.version)
     }
 }
 

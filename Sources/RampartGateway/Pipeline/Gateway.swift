@@ -117,7 +117,7 @@ public final class Gateway: Sendable {
                                         redactor: guardConfig.redactSecrets ? Redactor() : nil, judge: judge) : nil
         }
         let candidate = try policy.candidate.flatMap { candidate throws(GatewayStartError) in
-            try Self.guardEngine(guardConfig, policy: candidate).map { ($0, candidate.stamp) }
+            try Self.guardEngine(guardConfig, policy: candidate).map { ($0, $0.stamp) }
         }
         shadowGuard = candidate.flatMap { engine, _ in
             engine.inputOn && shadow != nil ? InputGuard(classifier: engine.classifier, constitution: engine.constitution, config: guardConfig,

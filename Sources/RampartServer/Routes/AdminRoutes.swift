@@ -28,7 +28,7 @@ struct AdminRoutes: Sendable {
         let admin = router.group("/admin")
         admin.get("providers") { request, _ in
             try authorize(request)
-            return try Self.json(AdminProvidersView(gateway: gateway))
+            return try Self.json(AdminProvidersView(gateway: gateway, canaries: canaries))
         }
         admin.get("kill-switches") { request, _ in
             try authorize(request)

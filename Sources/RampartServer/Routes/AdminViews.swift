@@ -20,6 +20,8 @@ struct AdminProvidersView: Encodable {
         var latencyEwmaMs: Double?
         var lastFailure: FailureView?
         var killSwitches: [String]
+        /// The latest canary run and any drift (when canaries have run).
+        var canary: CanaryMonitor.TargetStatus?
     }
 
     struct BreakerView: Encodable {
@@ -39,8 +41,9 @@ struct AdminProvidersView: Encodable {
 
     var providers: [ProviderView]
 
-    init(gateway: Gateway) {
+    init(gateway: Gateway, canaries: CanaryMonitor? = nil) {
         let switches = gateway.killSwitches.active()
+        let canary = Dictionary((canaries?.status() ?? []).filter { $0.runs > 0 }.map { ($0.target, $0) }, uniquingKeysWith: { first, _ in first })
         var aliasesByTarget: [String: [String]] = [:]
         var modelByTarget: [String: String] = [:]
         for model in gateway.config.models {
@@ -64,7 +67,7 @@ struct AdminProvidersView: Encodable {
                                          consecutiveFailures: snapshot.consecutiveFailures, openedAt: snapshot.openedAt, retryAt: snapshot.retryAt),
                     pausedUntil: snapshot.pausedUntil, latencyEwmaMs: snapshot.latencyMilliseconds,
                     lastFailure: snapshot.lastFailure.map { FailureView(class: $0.errorClass.rawValue, message: $0.message, at: $0.at) },
-                    killSwitches: switches.filter { $0.scope == .target && $0.target == monitor.target }.map(\.id))
+                    killSwitches: switches.filter { $0.scope == .target && $0.target == monitor.target }.map(\.id), canary: canary[monitor.target])
             }
             return ProviderView(id: provider.id, kind: kind,
                                 killSwitches: switches.filter { $0.scope == .provider && $0.target == provider.id }.map(\.id), targets: targets)
