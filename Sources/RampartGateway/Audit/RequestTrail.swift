@@ -56,7 +56,7 @@ public final class RequestTrail: Sendable {
     }
 
     /// The input guard's screening, under the policy `policy`.
-    func screened(_ screening: InputGuard.Screening, policy: AuditEvent.PolicyStamp) {
+    func screened(_ screening: InputGuard.Screening, policy: AuditEvent.PolicyStamp?) {
         let record = screening.record(direction: "input")
         state.withLockedValue { state in
             state.guardRecords.append(record)

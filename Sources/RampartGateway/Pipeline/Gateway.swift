@@ -33,6 +33,8 @@ public final class Gateway: Sendable {
     /// What the guard judges with (`nil` when every part of it is off).
     let guardEngine: GuardEngine?
     private let inputGuard: InputGuard?
+    /// How audit events name the policy that judges (`nil` when the guard is off).
+    private let policyStamp: AuditEvent.PolicyStamp?
     /// The candidate policy's input guard, judging in shadow (monitor only, no judge).
     private let shadowGuard: InputGuard?
     private let shadowStamp: AuditEvent.PolicyStamp?
@@ -107,6 +109,7 @@ public final class Gateway: Sendable {
         let guardConfig = config.guardConfig
         let engine = try Self.guardEngine(guardConfig, policy: policy.active)
         guardEngine = engine
+        policyStamp = engine?.stamp
         let judge = guardConfig.judge.flatMap { judge in
             providers[judge.provider].flatMap { provider in
                 engine.map { Judge(provider: provider, config: judge, constitution: $0.constitution, logger: logger) }
@@ -304,7 +307,7 @@ public final class Gateway: Sendable {
                 return screening
             }
             GuardTimings.record(direction: "input", stage: screening.stage, since: screeningStarted)
-            trail?.screened(screening, policy: guardEngine?.stamp ?? Self.unjudged)
+            trail?.screened(screening, policy: policyStamp)
             judgeInShadow(request, alias: model.alias, principal: principal, active: screening, requestID: trail?.requestID)
             verdict = screening.verdict
             if screening.verdict != .allow {
@@ -341,9 +344,6 @@ public final class Gateway: Sendable {
                                        active: activeRecord, candidate: screening.record(direction: "shadow"), policy: shadowStamp))
         }
     }
-
-    /// The stamp of a request no guard judged (cannot happen while the input guard runs).
-    private static let unjudged = AuditEvent.PolicyStamp(version: "none", hash: "")
 
     private func aliasSwitch(_ alias: String, _ principal: Principal, _ switches: [KillSwitch]) -> KillSwitch? {
         switches.first { $0.scope == .alias && $0.target == alias && $0.covers(principal) }
