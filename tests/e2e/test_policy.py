@@ -12,7 +12,7 @@ import time
 
 from e2e_util import httpx
 from rampart_proc import free_port, rampart_bin, rampart_env, start_rampart
-from routing_util import chat, make_config
+from routing_util import admin, chat, make_config
 
 # The built-in constitution only flags injection; the candidate blocks it.
 CANDIDATE = """version: "2026.11-injection-blocks"
@@ -92,9 +92,12 @@ def test_a_candidate_is_shadowed_gated_promoted_and_rolled_back(tmp_path, store)
             after = chat(http, "openai", "assistant", text=INJECTIONS[0])
             assert after.headers["x-rampart-guard"] == "block"
 
-            rolled = cli("policy", "rollback", "--config", str(strict), "--actor", "bob")
-            assert rolled.returncode == 0 and "configuration" in rolled.stdout, rolled.stderr
-            time.sleep(2.5)
+            shown = admin(http, "GET", "/admin/policy").json()
+            assert shown["active"]["version"] == "2026.11-injection-blocks" and "candidate" not in shown
+
+            # Rolled back through this replica's admin API: the very next request is judged by the old policy.
+            rolled = admin(http, "POST", "/admin/policy/rollback", headers={"x-rampart-actor": "bob"})
+            assert rolled.status_code == 200 and "from the configuration" in rolled.json()["message"], rolled.text
             assert chat(http, "openai", "assistant", text=INJECTIONS[1]).headers["x-rampart-guard"] == "flag"
         rampart.stop()   # stores every event recorded
 
@@ -102,8 +105,8 @@ def test_a_candidate_is_shadowed_gated_promoted_and_rolled_back(tmp_path, store)
         versions = [e["policy"]["version"] for e in requests]
         assert all(e["policy"]["model"] for e in requests), "the stage-1 model's version is recorded too"
         assert versions[0] != "2026.11-injection-blocks" and versions[-2] == "2026.11-injection-blocks" and versions[-1] == versions[0]
-        admin = [e["action"] for e in events(strict) if e["kind"] == "admin"]
-        assert admin == ["policy.propose", "policy.promote_refused", "policy.promote", "policy.rollback"]
+        admin_actions = [e["action"] for e in events(strict) if e["kind"] == "admin"]
+        assert admin_actions == ["policy.propose", "policy.promote_refused", "policy.promote", "policy.rollback"]
 
         history = json.loads(cli("policy", "history", "--config", str(strict), "--json").stdout)
         assert [(c["action"], c["actor"]) for c in history["changes"]] == [("propose", "alice"), ("promote", "alice"), ("rollback", "bob")]
@@ -113,5 +116,9 @@ def test_a_candidate_is_shadowed_gated_promoted_and_rolled_back(tmp_path, store)
 
         nothing = cli("policy", "rollback", "--config", str(strict))
         assert nothing.returncode == 1 and "nothing has been promoted" in nothing.stderr
+        promoted_again = cli("policy", "propose", str(tmp_path / "candidate.yaml"), "--config", str(strict))
+        assert promoted_again.returncode == 0 and cli("policy", "promote", "--config", str(lenient)).returncode == 0
+        again = cli("policy", "rollback", "--config", str(strict), "--actor", "carol")
+        assert again.returncode == 0 and "the configuration's constitution" in again.stdout, again.stderr
     finally:
         rampart.stop()

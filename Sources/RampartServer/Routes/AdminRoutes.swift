@@ -64,6 +64,7 @@ struct AdminRoutes: Sendable {
         KeyRoutes(slot: slot, audit: audit, authorize: authorize).register(on: admin)
         ReportRoutes(slot: slot, store: store, authorize: authorize).register(on: admin)
         CanaryRoutes(monitor: canaries, audit: audit, authorize: authorize).register(on: admin)
+        PolicyRoutes(store: store, reloader: reloader, audit: audit, authorize: authorize).register(on: admin)
         admin.post("reload") { request, _ in
             try authorize(request)
             guard let reloader else {
