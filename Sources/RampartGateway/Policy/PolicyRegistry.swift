@@ -32,10 +32,9 @@ public struct PolicyRegistry: Sendable {
         }, uniquingKeysWith: { _, latest in latest })
     }
 
-    /// Every change, oldest first.
+    /// Every change, oldest first (in the order they were written: their times have whole seconds only).
     public func history() throws -> [PolicyChange] {
         try store.records(of: Self.changeKind).bodies.map { try Self.decoder.decode(PolicyChange.self, from: Data($0.utf8)) }
-            .sorted { $0.at < $1.at }
     }
 
     /// Which versions are active and candidate now.
