@@ -68,7 +68,7 @@ struct PolicyCommand: AsyncParsableCommand {
     }
 
     static func describe(_ version: PolicyVersion?) -> String {
-        version.map { "\($0.version) (\($0.hash.prefix(16)))" } ?? "the configuration's constitution"
+        version.map { "\($0.version) (\($0.hash.prefix(16)))" + ($0.modelVersion.map { ", model \($0)" } ?? "") } ?? "the configuration's constitution"
     }
 
     struct Propose: ParsableCommand {
@@ -76,6 +76,12 @@ struct PolicyCommand: AsyncParsableCommand {
 
         @Argument(help: ArgumentHelp("A constitution YAML file (it may say `extends: builtin`).", valueName: "file"))
         var file: String
+
+        @Option(help: ArgumentHelp("""
+            A stage-1 model (rampart guard train --out) to judge with instead of the binary's; it must be at this \
+            path on every replica.
+            """, valueName: "file"))
+        var model: String?
 
         @Option(help: "Why, for the history.")
         var note: String?
@@ -85,7 +91,10 @@ struct PolicyCommand: AsyncParsableCommand {
         func run() throws {
             let yaml = try GuardCLI.orExit { try String(contentsOfFile: file, encoding: .utf8) }
             let (_, store) = try common.open()
-            let version = try PolicyCommand.change { try PolicyRegistry(store: store).propose(yaml: yaml, actor: common.actor, note: note) }
+            let modelPath = model.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+            let version = try PolicyCommand.change {
+                try PolicyRegistry(store: store).propose(yaml: yaml, modelPath: modelPath, actor: common.actor, note: note)
+            }
             try PolicyCommand.change { try common.audit("policy.propose", store: store, details: ["version": version.version, "hash": version.hash]) }
             print("candidate \(PolicyCommand.describe(version)): judged in shadow beside the active policy from now on")
         }
@@ -111,7 +120,7 @@ struct PolicyCommand: AsyncParsableCommand {
             }
             var evaluation: PolicyEvaluation?
             if let gates = configuration.policy.promotion {
-                let result = try GuardCLI.orExit { try PolicyEvaluator.evaluate(candidate, gates: gates, classifier: try Stage1Classifier.bundled()) }
+                let result = try GuardCLI.orExit { try PolicyEvaluator.evaluate(candidate, gates: gates) }
                 for gate in result.gates { print("gate \(gate)") }
                 guard result.passed else {
                     printError("Refused: candidate \(PolicyCommand.describe(candidate)) fails the promotion gates on \(result.data); the active policy stays")

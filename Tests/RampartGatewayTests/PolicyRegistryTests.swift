@@ -59,6 +59,21 @@ import Testing
         #expect(try policy.selection() == PolicySelection())
     }
 
+    @Test func aVersionMayBringItsOwnModelWhichEveryReplicaChecks() throws {
+        let policy = try registry()
+        let modelPath = directory + "/candidate.model"
+        let bundled = try Stage1Classifier.bundled().model
+        try bundled.serialized().write(to: URL(fileURLWithPath: modelPath))
+        let withModel = try policy.propose(yaml: Self.blocksInjection, modelPath: modelPath, actor: "alice")
+        #expect(withModel.modelPath == modelPath && withModel.modelVersion == bundled.header.version)
+        #expect(withModel.hash != (try ConstitutionLoader.parse(yaml: Self.blocksInjection, source: "t")).contentHash)
+        #expect(try withModel.classifier().model.header.version == bundled.header.version)
+        var elsewhere = withModel
+        elsewhere.modelVersion = "another-model"
+        #expect(throws: PolicyError.self) { try elsewhere.classifier() }   // a replica with another file refuses it
+        #expect(throws: PolicyError.self) { try policy.propose(yaml: Self.refusesWeapons, modelPath: directory + "/missing.model", actor: "alice") }
+    }
+
     @Test func promotionGatesReadTheConstitutionsActions() throws {
         let data = directory + "/gates.jsonl"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -70,11 +85,10 @@ import Testing
         var gates = PolicyConfig.PromotionGates(data: data)
         gates.minRecall = 0.9
         gates.maxFalsePositiveRate = 0
-        let classifier = try Stage1Classifier.bundled()
-        let builtin = try PolicyEvaluator.evaluate(.builtin, gates: gates, classifier: classifier)
+        let builtin = try PolicyEvaluator.evaluate(.builtin, gates: gates)
         let candidate = try PolicyEvaluator.evaluate(
             PolicyVersion(constitution: try ConstitutionLoader.parse(yaml: Self.blocksInjection, source: "test"), yaml: Self.blocksInjection, proposedBy: "t"),
-            gates: gates, classifier: classifier)
+            gates: gates)
         #expect(!builtin.passed && builtin.recall == 0, "the built-in constitution only flags injection")
         #expect(candidate.passed && candidate.recall == 1 && candidate.falsePositiveRate == 0 && candidate.examples == 3)
         #expect(candidate.gates.count == 2 && candidate.gates.allSatisfy { $0.hasSuffix("pass") })

@@ -29,9 +29,9 @@ extension Gateway {
             throw GatewayStartError(message: "the constitution \(policy.map { "of policy \($0.version)" } ?? config.constitutionPath ?? "builtin") cannot be used: \(error)")
         }
         do {
-            return GuardEngine(classifier: try Stage1Classifier.bundled(), constitution: constitution, inputOn: inputOn)
+            return GuardEngine(classifier: try policy?.classifier() ?? Stage1Classifier.bundled(), constitution: constitution, inputOn: inputOn)
         } catch {
-            throw GatewayStartError(message: error.message)
+            throw GatewayStartError(message: "\(error)")
         }
     }
 

@@ -2,13 +2,13 @@ import Foundation
 import RampartGuard
 
 /// Scores a policy version on labelled data as the gateway would judge with it: a row counts as
-/// blocked when stage 1 and the version's constitution give the verdict `block` (a category whose
+/// blocked when stage 1 (the version's model) and its constitution give the verdict `block` (a category whose
 /// action is `block` or `refuse`). This is what promotion gates read: unlike `rampart eval`, which
 /// scores the model alone, it changes when the constitution changes an action.
 public enum PolicyEvaluator {
-    public static func evaluate(_ version: PolicyVersion, gates: PolicyConfig.PromotionGates,
-                                classifier: Stage1Classifier) throws -> PolicyEvaluation {
+    public static func evaluate(_ version: PolicyVersion, gates: PolicyConfig.PromotionGates) throws -> PolicyEvaluation {
         let constitution = try version.parsed()
+        let classifier = try version.classifier()
         var isDirectory: ObjCBool = false
         _ = FileManager.default.fileExists(atPath: gates.data, isDirectory: &isDirectory)
         let files = isDirectory.boolValue ? try LabelledData.files(in: gates.data) : [gates.data]

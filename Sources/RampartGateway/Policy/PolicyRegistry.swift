@@ -44,15 +44,25 @@ public struct PolicyRegistry: Sendable {
         return PolicySelection(active: state.active.flatMap { versions[$0] }, candidate: state.candidate.flatMap { versions[$0] })
     }
 
-    /// Makes the constitution in `yaml` the candidate, judged in shadow beside the active policy.
-    public func propose(yaml: String, actor: String, note: String? = nil) throws -> PolicyVersion {
+    /// Makes the constitution in `yaml` the candidate, judged in shadow beside the active policy;
+    /// with `modelPath`, judged with the stage-1 model in that file (which must be at the same path
+    /// on every replica) instead of the binary's.
+    public func propose(yaml: String, modelPath: String? = nil, actor: String, note: String? = nil) throws -> PolicyVersion {
         let constitution: Constitution
         do {
             constitution = try ConstitutionLoader.parse(yaml: yaml, source: "the proposed constitution")
         } catch {
             throw PolicyError(message: "\(error)")
         }
-        var version = PolicyVersion(constitution: constitution, yaml: yaml, proposedBy: actor)
+        let model = try modelPath.map { path -> (path: String, version: String) in
+            guard let data = FileManager.default.contents(atPath: path) else { throw PolicyError(message: "cannot read the model \(path)") }
+            do {
+                return (path, try Stage1Model(data: data).header.version)
+            } catch {
+                throw PolicyError(message: "\(path) is not a stage-1 model: \(error)")
+            }
+        }
+        var version = PolicyVersion(constitution: constitution, yaml: yaml, model: model, proposedBy: actor)
         if let existing = try versions()[version.hash] { version = existing }
         let current = Self.fold(try history())
         if version.hash == current.active {

@@ -2,29 +2,40 @@ import Foundation
 import RampartGuard
 import RampartStore
 
-/// One version of the guard's policy: a constitution, named by its content hash and a human
-/// version, with who proposed it and, once promoted, the evaluation it passed.
+/// One version of the guard's policy: a constitution, and optionally a stage-1 model of its own,
+/// named by a content hash and a human version, with who proposed it and, once promoted, the
+/// evaluation it passed.
 ///
 /// The constitution travels as its YAML text (it may `extends: builtin`), so every replica on the
-/// store judges with exactly the same policy. The stage-1 model is the binary's own; its version
-/// is recorded beside the constitution's so that an audit event names both.
+/// store judges with exactly the same one. A model travels as a path and its version: the file
+/// (`rampart guard train --out`, 5 MB) must be at that path on every replica, and a replica that
+/// finds another file there refuses the version and keeps judging with the one it has.
 public struct PolicyVersion: Codable, Sendable, Hashable {
-    /// The constitution's ``Constitution/contentHash``: what audit events record.
+    /// The constitution's ``Constitution/contentHash``, or with a model of its own, the SHA-256 of
+    /// that hash and the model's version.
     public var hash: String
     /// The human version: the constitution's `version:`.
     public var version: String
     /// The constitution's YAML text, or `builtin` for the one shipped in the binary.
     public var constitution: String
+    /// The stage-1 model file judged with, when not the binary's own.
+    public var modelPath: String?
+    /// That model's version (its header's), checked when the file is loaded.
+    public var modelVersion: String?
     public var proposedAt: Date
     public var proposedBy: String
     /// What the promotion's gates measured, once it was promoted.
     public var evaluation: PolicyEvaluation?
 
-    /// The version for `constitution` as parsed from `yaml`.
-    public init(constitution parsed: Constitution, yaml: String, proposedBy: String, at date: Date = Date()) {
-        hash = parsed.contentHash
+    /// The version for `constitution` as parsed from `yaml`, judged with the model `model` (at
+    /// `modelPath`) or, without one, the binary's own.
+    public init(constitution parsed: Constitution, yaml: String, model: (path: String, version: String)? = nil, proposedBy: String,
+                at date: Date = Date()) {
+        hash = model.map { AuditChain.sha256(parsed.contentHash + "\n" + $0.version) } ?? parsed.contentHash
         version = parsed.version
         constitution = yaml
+        modelPath = model?.path
+        modelVersion = model?.version
         proposedAt = date
         self.proposedBy = proposedBy
     }
@@ -39,9 +50,23 @@ public struct PolicyVersion: Codable, Sendable, Hashable {
         constitution == "builtin" ? ConstitutionLoader.builtin() : try ConstitutionLoader.parse(yaml: constitution, source: "policy \(version)")
     }
 
+    /// The classifier this version judges with: its own model, checked against the version
+    /// recorded, or the binary's.
+    public func classifier() throws -> Stage1Classifier {
+        guard let modelPath else { return try Stage1Classifier.bundled() }
+        guard let data = FileManager.default.contents(atPath: modelPath) else {
+            throw PolicyError(message: "policy \(version) judges with the model \(modelPath), which cannot be read here")
+        }
+        let model = try Stage1Model(data: data)
+        guard model.header.version == modelVersion else {
+            throw PolicyError(message: "policy \(version) judges with model \(modelVersion ?? "?"), but \(modelPath) holds model \(model.header.version)")
+        }
+        return Stage1Classifier(model: model)
+    }
+
     /// How audit events name it.
     public var stamp: AuditEvent.PolicyStamp {
-        AuditEvent.PolicyStamp(version: version, hash: String(hash.prefix(16)))
+        AuditEvent.PolicyStamp(version: version, hash: String(hash.prefix(16)), model: modelVersion)
     }
 }
 
