@@ -17,36 +17,9 @@ struct IncidentsCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Open.self, Acknowledge.self, Resolve.self]
     )
 
-    struct Common: ParsableArguments {
-        @Option(help: ArgumentHelp("The configuration whose store and escalation routes to use.", valueName: "file"))
-        var config: String?
-
-        @Option(help: ArgumentHelp("Who is acting (recorded in the timeline).", valueName: "name"))
-        var actor = ProcessInfo.processInfo.environment["USER"] ?? "cli"
-
-        @Flag(help: "Print JSON.")
-        var json = false
-
-        /// The desk for the configuration's store; the caller shuts it down.
-        func desk() throws -> IncidentDesk {
-            let configuration = try AuditCommand.configuration(config)
-            do {
-                return IncidentDesk(store: try AuditRecorder.openStore(configuration), escalation: configuration.escalation,
-                                    logger: Logger(label: "rampart.incidents"))
-            } catch {
-                printError("Cannot open the store: \(error)")
-                throw ExitCode(2)
-            }
-        }
-
-        func print(_ incident: Incident) throws {
-            Swift.print(json ? try IncidentJSON.encode(incident) : IncidentsCommand.describe(incident))
-        }
-    }
-
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List incidents, newest first.")
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
         @Option(help: "Only incidents in this status: open, acknowledged or resolved.")
         var status: Incident.Status?
 
@@ -66,7 +39,7 @@ struct IncidentsCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one incident with its timeline.")
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
         @Argument(help: ArgumentHelp("The incident (INC-n).", valueName: "id"))
         var id: String
 
@@ -84,7 +57,7 @@ struct IncidentsCommand: AsyncParsableCommand {
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open an incident by hand.")
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
         @Option(help: "What happened, in a line.")
         var title: String
         @Option(help: "low, medium, high or critical.")
@@ -114,7 +87,7 @@ struct IncidentsCommand: AsyncParsableCommand {
 
     struct Acknowledge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge an incident and take (or give) ownership.")
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
         @Argument(help: ArgumentHelp("The incident (INC-n).", valueName: "id"))
         var id: String
         @Option(help: "Who owns it from now (default: --actor).")
@@ -130,7 +103,7 @@ struct IncidentsCommand: AsyncParsableCommand {
 
     struct Resolve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Resolve an incident with a closing note.")
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
         @Argument(help: ArgumentHelp("The incident (INC-n).", valueName: "id"))
         var id: String
         @Option(help: "What was done and why it is over.")
@@ -162,3 +135,15 @@ struct IncidentsCommand: AsyncParsableCommand {
 
 extension Incident.Status: ExpressibleByArgument {}
 extension Incident.Severity: ExpressibleByArgument {}
+
+extension StoreOptions {
+    /// The desk for the configuration's store; the caller shuts it down.
+    func desk() throws -> IncidentDesk {
+        let (configuration, store) = try open()
+        return IncidentDesk(store: store, escalation: configuration.escalation, logger: Logger(label: "rampart.incidents"))
+    }
+
+    func print(_ incident: Incident) throws {
+        Swift.print(json ? try IncidentJSON.encode(incident) : IncidentsCommand.describe(incident))
+    }
+}

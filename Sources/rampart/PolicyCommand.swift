@@ -26,32 +26,6 @@ struct PolicyCommand: AsyncParsableCommand {
         subcommands: [Propose.self, Promote.self, Rollback.self, Withdraw.self, History.self, ShadowReportCommand.self]
     )
 
-    struct Common: ParsableArguments {
-        @Option(help: ArgumentHelp("The configuration whose store keeps the policy.", valueName: "file"))
-        var config: String?
-
-        @Option(help: ArgumentHelp("Who is acting (recorded with the change).", valueName: "name"))
-        var actor = ProcessInfo.processInfo.environment["USER"] ?? "cli"
-
-        @Flag(help: "Print JSON.")
-        var json = false
-
-        func open() throws -> (RampartConfig, any RampartDatabase) {
-            let configuration = try AuditCommand.configuration(config)
-            do {
-                return (configuration, try AuditRecorder.openStore(configuration))
-            } catch {
-                printError("Cannot open the store: \(error)")
-                throw ExitCode(2)
-            }
-        }
-
-        /// Records the change as an admin event in the audit trail (hash-chained with the requests).
-        func audit(_ action: String, store: any AuditStore, details: [String: String]) throws {
-            _ = try store.append([JournaledEvent(event: AuditEvent(kind: .admin, outcome: .done, action: action, actor: actor, details: details))])
-        }
-    }
-
     /// Runs a registry change, turning a refusal into exit 1 and a store failure into exit 2.
     static func change<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -86,7 +60,7 @@ struct PolicyCommand: AsyncParsableCommand {
         @Option(help: "Why, for the history.")
         var note: String?
 
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
 
         func run() throws {
             let yaml = try GuardCLI.orExit { try String(contentsOfFile: file, encoding: .utf8) }
@@ -109,7 +83,7 @@ struct PolicyCommand: AsyncParsableCommand {
         @Option(help: "Why, for the history.")
         var note: String?
 
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
 
         func run() throws {
             let (configuration, store) = try common.open()
@@ -150,7 +124,7 @@ struct PolicyCommand: AsyncParsableCommand {
         @Option(help: "Why, for the history.")
         var note: String?
 
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
 
         func run() throws {
             let (_, store) = try common.open()
@@ -164,7 +138,7 @@ struct PolicyCommand: AsyncParsableCommand {
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop judging the candidate in shadow.")
 
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
 
         func run() throws {
             let (_, store) = try common.open()
@@ -177,7 +151,7 @@ struct PolicyCommand: AsyncParsableCommand {
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "What was active when, who changed it, and the evaluation each promotion passed.")
 
-        @OptionGroup var common: Common
+        @OptionGroup var common: StoreOptions
 
         func run() throws {
             let (_, store) = try common.open()
@@ -201,5 +175,12 @@ struct PolicyCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension StoreOptions {
+    /// Records the change as an admin event in the audit trail (hash-chained with the requests).
+    func audit(_ action: String, store: any AuditStore, details: [String: String]) throws {
+        _ = try store.append([JournaledEvent(event: AuditEvent(kind: .admin, outcome: .done, action: action, actor: actor, details: details))])
     }
 }

@@ -15,7 +15,7 @@ struct ShadowReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How far back: 24h, 7d (default: since the candidate was proposed).", valueName: "age"))
     var since: String?
 
-    @OptionGroup var common: PolicyCommand.Common
+    @OptionGroup var common: StoreOptions
 
     func validate() throws {
         if let since, ReportPeriod.seconds(since) == nil { throw ValidationError("--since must be like 24h, 7d or 90m; got '\(since)'") }
