@@ -139,6 +139,14 @@ def test_the_console_signs_in_shows_live_traffic_and_throws_a_kill_switch(tmp_pa
         assert "INC-2" in browser.evaluate("document.getElementById('redteam').textContent")
         browser.screenshot(tmp_path / "console-results.png")
 
+        # Policy and canaries: the configuration's constitution is active; a canary run from the page
+        # shows the naive model answering the harmful probes.
+        browser.wait_for("document.getElementById('policy-active')?.textContent.includes('configuration')")
+        browser.evaluate("document.getElementById('canary-run').click()")
+        browser.wait_for("document.getElementById('canaries').textContent.includes('10/10')", timeout=20)
+        assert "0/8" in browser.evaluate("document.getElementById('canaries').textContent"), "the naive model refuses no harmful probe"
+        browser.screenshot(tmp_path / "console-operations.png")
+
         # An incident's report opens in the page, for the audience chosen.
         browser.wait_for("!!document.querySelector('[data-report=\"INC-2\"][data-audience=\"engineering\"]')")
         browser.evaluate("document.querySelector('[data-report=\"INC-2\"][data-audience=\"engineering\"]').click()")
@@ -150,5 +158,6 @@ def test_the_console_signs_in_shows_live_traffic_and_throws_a_kill_switch(tmp_pa
     finally:
         browser.close()
         rampart.stop()
-    for name in ("console-signed-in.png", "console-traffic.png", "console-kill-switch.png", "console-results.png", "console-report.png"):
+    for name in ("console-signed-in.png", "console-traffic.png", "console-kill-switch.png", "console-results.png", "console-report.png",
+                 "console-operations.png"):
         assert (tmp_path / name).stat().st_size > 10_000, f"{name} is not a real screenshot"

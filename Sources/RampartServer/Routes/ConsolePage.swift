@@ -36,6 +36,8 @@ enum ConsolePage {
         <iframe id="report-frame" sandbox title="incident report"></iframe></section>
       <section><h2>Latest red-team run</h2><div id="redteam"></div></section>
       <section><h2>Guard evaluation</h2><div id="evaluation"></div></section>
+      <section><h2>Policy</h2><div id="policy"></div></section>
+      <section><h2>Canaries <button id="canary-run">Run now</button></h2><table id="canaries"></table></section>
       <section><h2>Managed keys</h2><table id="keys"></table></section>
     </main>
     <script>
@@ -113,6 +115,25 @@ enum ConsolePage {
          <p id="evaluation-gates">${e.gates.map((g) => `<span class="${g.passed ? "pass" : "fail"}">${esc(g.name)} ${g.passed ? "PASS" : "FAIL"}</span> (${esc(g.detail)})`).join("<br>")
            || '<span class="muted">no gates set</span>'}</p>`);
     }
+    async function operations() {
+      const policyReply = await api("/admin/policy");
+      if (policyReply.ok) {
+        const policy = await policyReply.json();
+        const name = (v) => v ? `${esc(v.version)} <span class="muted">${esc(v.hash.slice(0, 16))}</span>` : "the configuration's constitution";
+        $("policy").innerHTML = `<p>active: <strong id="policy-active">${name(policy.active)}</strong>
+          ${policy.active ? '<button id="policy-rollback">Roll back</button>' : ""}</p>
+          <p>candidate in shadow: ${policy.candidate ? name(policy.candidate) : "none"}</p>
+          <table><tr><th>when</th><th>change</th><th>by</th></tr>${policy.changes.slice(-5).reverse().map((c) =>
+            `<tr><td>${when(c.at)}</td><td>${esc(c.action)}</td><td>${esc(c.actor)}</td></tr>`).join("")}</table>`;
+      }
+      const canaryReply = await api("/admin/canaries");
+      if (!canaryReply.ok) return;
+      const share = (t) => t && t.total ? `${t.hits}/${t.total}` : "—";
+      rows("canaries", ["target", "benign answered", "borderline answered", "harmful refused", "runs", "drift"],
+        (await canaryReply.json()).targets.map((t) => `<tr><td>${esc(t.target)}</td><td>${share(t.latest?.benign)}</td>
+          <td>${share(t.latest?.borderline)}</td><td>${share(t.latest?.harmful)}</td><td>${t.runs}</td>
+          <td>${t.drift.length ? `<span class="fail">${esc(t.drift[0].direction)}</span> <button data-clear="${esc(t.target)}">Clear</button>` : "none"}</td></tr>`));
+    }
     async function showReport(id, audience) {
       const reply = await api(`/admin/incidents/${encodeURIComponent(id)}/report?audience=${audience}&format=html`);
       $("report-title").textContent = `${id}: report for ${audience}`;
@@ -121,13 +142,22 @@ enum ConsolePage {
       $("report").scrollIntoView();
     }
     async function refresh() {
-      try { await Promise.all([traffic(), admin(), results()]); $("status").textContent = "updated " + new Date().toLocaleTimeString(); }
+      try { await Promise.all([traffic(), admin(), results(), operations()]); $("status").textContent = "updated " + new Date().toLocaleTimeString(); }
       catch (error) { $("status").textContent = "update failed: " + error.message; }
     }
     document.addEventListener("click", async (event) => {
       const kill = event.target.dataset.kill, lift = event.target.dataset.lift, report = event.target.dataset.report;
       if (report) return showReport(report, event.target.dataset.audience);
       if (event.target.id === "report-close") { $("report").hidden = true; return; }
+      if (event.target.id === "canary-run") { await api("/admin/canaries/run", {method: "POST"}); return refresh(); }
+      if (event.target.dataset.clear) {
+        await api("/admin/canaries/clear?target=" + encodeURIComponent(event.target.dataset.clear), {method: "POST"});
+        return refresh();
+      }
+      if (event.target.id === "policy-rollback" && confirm("Roll back to the policy active before this one?")) {
+        await api("/admin/policy/rollback", {method: "POST"});
+        return refresh();
+      }
       if (kill) {
         const reason = prompt("Why disable " + kill + "?", "disabled from the console");
         if (reason) await api("/admin/kill-switches", {method: "POST", body: JSON.stringify({scope: "target", target: kill, reason})});
