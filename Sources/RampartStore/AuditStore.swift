@@ -14,6 +14,9 @@ public protocol AuditStore: Sendable {
     func verify() throws -> AuditVerification
     /// Events from `start` (inclusive) to `end` (exclusive), oldest first.
     func events(from start: Date, to end: Date) throws -> [AuditEvent]
+    /// Events of one kind from `start` to `end`, oldest first: the kind is filtered by the
+    /// database, so only those bodies are read and decoded (canary runs, shadow verdicts).
+    func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent]
     /// Deletes the oldest events, up to the first one at or after `cutoff`, keeping the hash of the
     /// last deleted event as the chain's new anchor. Returns how many were deleted.
     func prune(before cutoff: Date) throws -> Int

@@ -44,7 +44,7 @@ struct CanaryCommand: AsyncParsableCommand {
             do {
                 let store = try AuditRecorder.openStore(configuration)
                 let now = Date()
-                let runs = try store.events(from: now.addingTimeInterval(-(ReportPeriod.seconds(since) ?? 0)), to: now.addingTimeInterval(1))
+                let runs = try store.events(of: .canary, from: now.addingTimeInterval(-(ReportPeriod.seconds(since) ?? 0)), to: now.addingTimeInterval(1))
                     .compactMap(CanaryResult.init(event:)).filter { target == nil || $0.target == target }
                 return (configuration, store, runs)
             } catch {

@@ -29,7 +29,7 @@ struct ShadowReportCommand: ParsableCommand {
             let candidate = try registry.selection().candidate
             let proposed = try registry.history().last { $0.action == .propose && $0.version == candidate?.hash }?.at
             let from = since.flatMap(ReportPeriod.seconds).map { now.addingTimeInterval(-$0) } ?? proposed ?? now.addingTimeInterval(-86_400)
-            return ShadowReport(events: try store.events(from: from, to: now.addingTimeInterval(1)), candidate: candidate?.stamp,
+            return ShadowReport(events: try store.events(of: .shadow, from: from, to: now.addingTimeInterval(1)), candidate: candidate?.stamp,
                                 from: from, to: now.addingTimeInterval(1))
         }
         print(common.json ? try ReportCommand.json(report) : report.text)

@@ -124,7 +124,8 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
         shadowRecorder.withLockedValue { $0 = audit }
-        let canaries = CanaryMonitor(gateway: { slot.current }, incidents: incidents, record: { audit.log.record($0) }, logger: logger)
+        let canaries = CanaryMonitor(gateway: { slot.current }, incidents: incidents, record: { audit.log.record($0) },
+                                     history: Self.canaryHistory(configuration.canaries, store: store, logger: logger), logger: logger)
         canaries.start()
         blockRate?.start()
         let providerIncidents = NIOLockedValueBox(ProviderIncidents(desk: incidents, gateway: gateway))
@@ -180,6 +181,22 @@ extension Serve {
         }
         source.resume()
         return source
+    }
+}
+
+extension Serve {
+    /// The canary runs the trail holds from before this start, enough for every target's baseline
+    /// and window twice over (a day without a schedule), so that a restart keeps the baselines.
+    static func canaryHistory(_ config: CanaryConfig, store: any AuditStore, logger: Logger) -> [CanaryResult] {
+        let runs = Double(2 * (config.drift.baselineRuns + config.drift.windowRuns))
+        let lookBack = config.interval.map { Double($0.components.seconds) * runs } ?? 86_400
+        do {
+            return try store.events(of: .canary, from: Date().addingTimeInterval(-min(lookBack, 7 * 86_400)), to: Date())
+                .compactMap(CanaryResult.init(event:))
+        } catch {
+            logger.warning("canaries: the earlier runs cannot be read; baselines start again", metadata: ["error": "\(error)"])
+            return []
+        }
     }
 }
 

@@ -71,6 +71,17 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
         #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...4).map { "req-\($0)" })
     }
 
+    @Test(arguments: StoreKind.all) func eventsOfOneKindAreReadAlone(kind: StoreKind) throws {
+        let store = try kind.makeStore().store
+        let canary = AuditEvent(kind: .canary, route: "sim/m", outcome: .done, details: ["probes": "v1"])
+        let shadow = AuditEvent(kind: .shadow, requestID: "req-2", policy: .init(version: "v2", hash: "abc", model: "m1"), outcome: .done)
+        _ = try store.append([requestEvent(1), canary, shadow, requestEvent(3)].map { JournaledEvent(event: $0) })
+        #expect(try store.events(of: .canary, from: .distantPast, to: .distantFuture) == [canary])
+        #expect(try store.events(of: .shadow, from: .distantPast, to: .distantFuture).map(\.policy) == [shadow.policy])
+        #expect(try store.events(of: .request, from: .distantPast, to: .distantFuture).map(\.requestID) == ["req-1", "req-3"])
+        #expect(try store.events(of: .canary, from: Date().addingTimeInterval(60), to: .distantFuture).isEmpty)
+    }
+
     @Test(arguments: StoreKind.all) func pruningKeepsTheChainVerifiable(kind: StoreKind) throws {
         let store = try kind.makeStore().store
         let old = Date().addingTimeInterval(-40 * 86_400)
@@ -163,6 +174,7 @@ final class SwitchableStore: AuditStore, @unchecked Sendable {
     func head() throws -> ChainHead { try base.head() }
     func verify() throws -> AuditVerification { try base.verify() }
     func events(from start: Date, to end: Date) throws -> [AuditEvent] { try base.events(from: start, to: end) }
+    func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent] { try base.events(of: kind, from: start, to: end) }
     func prune(before cutoff: Date) throws -> Int { try base.prune(before: cutoff) }
 }
 

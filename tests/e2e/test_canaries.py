@@ -127,3 +127,19 @@ def test_the_cli_runs_canaries_keeps_them_and_lists_the_history(tmp_path, store)
     assert [run["target"] for run in history] == ["sim/m", "sim/m"] and history[0]["probes"] == history[1]["probes"]
     unknown = cli("run", "--target", "nope/m")
     assert unknown.returncode == 2 and "No alias routes to 'nope/m'" in unknown.stderr
+
+
+def test_a_restart_keeps_each_targets_runs(tmp_path, store):
+    port = free_port()
+    text = make_config(port, store.state, providers=[{"id": "sim", "kind": "simulator"}],
+                       models=[{"alias": "assistant", "targets": [{"provider": "sim", "model": "m"}]}]) + store.section()
+    for start, expected in (("first", 2), ("second", 3)):
+        rampart = start_rampart(tmp_path, text, port=port, name=f"rampart-{start}")
+        try:
+            with httpx.Client(base_url=rampart.base_url, timeout=60) as http:
+                for _ in range(2 if start == "first" else 1):
+                    assert admin(http, "POST", "/admin/canaries/run").status_code == 200
+                runs = admin(http, "GET", "/admin/canaries").json()["targets"][0]["runs"]
+                assert runs == expected, f"{start} start: {runs} runs"
+        finally:
+            rampart.stop()

@@ -146,6 +146,15 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         }
     }
 
+    public func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent] {
+        try ready().withConnection { sql in
+            try sql.query("""
+                SELECT body FROM audit_events WHERE time_ms >= \(AuditChain.milliseconds(start)) AND time_ms < \(AuditChain.milliseconds(end))
+                AND kind = \(kind.rawValue) ORDER BY time_ms, seq
+                """).map { try AuditChain.decode($0.decode(String.self)) }
+        }
+    }
+
     public func prune(before cutoff: Date) throws -> Int {
         try ready().transaction { sql in
             try sql.run("SELECT pg_advisory_xact_lock(hashtext('rampart.audit_chain'))")

@@ -120,6 +120,14 @@ public final class SQLiteAuditStore: AuditStore {
         }
     }
 
+    public func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM audit_events WHERE time_ms >= ? AND time_ms < ? AND kind = ? ORDER BY time_ms, seq",
+                                arguments: [AuditChain.milliseconds(start), AuditChain.milliseconds(end), kind.rawValue])
+                .map(AuditChain.decode)
+        }
+    }
+
     public func prune(before cutoff: Date) throws -> Int {
         try pool.write { db in
             // A prefix of the chain: everything before the first event at or after the cutoff.
