@@ -41,7 +41,7 @@ public struct BlastRadius: Sendable, Codable {
                 model.access.denial(for: Principal(keyID: key.id, tenant: key.tenant, attributes: key.attributes), alias: name) == nil
             }
             let traffic = requests.filter { $0.alias == name }
-            return ExposedAlias(alias: name, targets: (model.targets + model.contentPolicyFallbacks + [model.highRiskTarget].compactMap { $0 }).map(\.description),
+            return ExposedAlias(alias: name, targets: model.allTargets.map(\.description),
                                 keys: allowed.map(\.id), tenants: Array(Set(allowed.compactMap(\.tenant))).sorted(), requests: traffic.count,
                                 requestsByTenant: Dictionary(grouping: traffic, by: { $0.tenant ?? "(none)" }).mapValues(\.count))
         }

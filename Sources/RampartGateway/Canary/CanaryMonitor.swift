@@ -139,7 +139,10 @@ public final class CanaryMonitor: Sendable {
     private func spend(_ probes: Int, on target: String, budget: Int) -> Bool {
         let day = Int(Date().timeIntervalSince1970 / 86_400)
         return state.withLockedValue { state in
-            if state.day != day { state = State(history: state.history, drifting: state.drifting, day: day, running: state.running) }
+            if state.day != day {
+                state.day = day
+                state.probesToday = [:]
+            }
             guard (state.probesToday[target] ?? 0) + probes <= budget else { return false }
             state.probesToday[target, default: 0] += probes
             return true
@@ -200,7 +203,7 @@ public final class CanaryMonitor: Sendable {
             logger.error("canary drift", metadata: ["target": "\(target)", "finding": "\(finding.summary)"])
         }
         Gauge(label: "rampart_canary_drifting", dimensions: [("target", target)]).record(1)
-        let aliases = gateway.config.models.filter { ($0.targets + $0.contentPolicyFallbacks).contains { $0.description == target } }
+        let aliases = gateway.config.models.filter { $0.allTargets.contains { $0.description == target } }
         let shifted = aliases.filter(\.shiftOnDrift).map(\.alias)
         let summary = findings.map(\.summary).joined(separator: "; ")
         var killSwitch: KillSwitch?

@@ -54,7 +54,7 @@ public enum ConfigLoader {
         config.guardConfig = guardConfig
         config.telemetry = readTelemetry(top.child("telemetry"))
         config.policy = readPolicy(top.child("policy"))
-        config.canaries = readCanaries(top.child("canaries"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
+        config.canaries = readCanaries(top.child("canaries"), targets: Set(models.flatMap(\.allTargets).map(\.description)))
         config.tenants = top.child("tenants").sequence().compactMap(readTenant)
         config.prices = readPrices(top.child("prices"), targets: Set(models.flatMap { $0.targets + $0.contentPolicyFallbacks }.map(\.description)))
         if let limits = top.child("limits").mapping(allowedKeys: ["window_s"]), let window = limits.child("window_s").int(min: 1, max: 86_400) {

@@ -172,6 +172,12 @@ public struct ModelAlias: Sendable {
     /// operator lifts the kill switch that does it; `alert` (the default) only opens the incident.
     public var shiftOnDrift = false
 
+    /// Every target this alias can route to: its targets, its content-policy fallbacks and its
+    /// high-risk target.
+    public var allTargets: [Target] {
+        targets + contentPolicyFallbacks + [highRiskTarget].compactMap { $0 }
+    }
+
     public init(alias: String, strategy: Strategy = .fallback, targets: [Target], deadline: Duration? = nil,
                 streamFailover: StreamFailoverMode? = nil, actions: [ErrorClass: ErrorAction] = [:], access: AccessRules = AccessRules(),
                 highRiskTarget: Target? = nil, contentPolicyFallbacks: [Target] = [], afterSunset: AfterSunset? = nil) {

@@ -16,7 +16,7 @@ public final class ProviderIncidents: Sendable {
         self.desk = desk
         var aliases: [String: [String]] = [:]
         for model in gateway.config.models {
-            for target in model.targets + model.contentPolicyFallbacks + [model.highRiskTarget].compactMap({ $0 }) {
+            for target in model.allTargets {
                 aliases[target.description, default: []].append(model.alias)
             }
         }

@@ -45,8 +45,12 @@ public actor ConfigReloader {
 
     /// Serves the running configuration with other policy versions (a promotion, a rollback, a
     /// new candidate): the next request is judged by them. A version that cannot be used changes
-    /// nothing; the outcome says why.
+    /// nothing; the outcome says why. Installing the versions already served changes nothing (a
+    /// replica that applied a rollback itself then sees the same change in the store).
     public func install(policy: PolicySelection, actor: String) -> Outcome {
+        guard policy != self.policy else {
+            return Outcome(reloaded: true, message: "already judging with these policy versions", problems: [])
+        }
         let current = slot.current
         let gateway: Gateway
         do {

@@ -91,7 +91,7 @@ public final class Gateway: Sendable {
                 throw GatewayStartError(message: error.message)
             }
         }
-        let targets = config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
+        let targets = config.models.flatMap(\.allTargets)
         var profiles: [String: Set<HTTPProvider.ConnectionProfile>] = [:]
         for target in targets {
             profiles[target.provider, default: []].insert(.init(connect: target.timeouts.connect, idle: target.timeouts.idle))
@@ -240,8 +240,7 @@ public final class Gateway: Sendable {
     /// high-risk targets), once each, in configuration order.
     public var targets: [Target] {
         var seen = Set<String>()
-        return config.models.flatMap { $0.targets + $0.contentPolicyFallbacks + [$0.highRiskTarget].compactMap { $0 } }
-            .filter { seen.insert($0.description).inserted }
+        return config.models.flatMap(\.allTargets).filter { seen.insert($0.description).inserted }
     }
 
     /// Logs an upstream failure and returns the client's error.

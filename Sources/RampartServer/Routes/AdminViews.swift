@@ -47,7 +47,7 @@ struct AdminProvidersView: Encodable {
         var aliasesByTarget: [String: [String]] = [:]
         var modelByTarget: [String: String] = [:]
         for model in gateway.config.models {
-            for target in model.targets + model.contentPolicyFallbacks + [model.highRiskTarget].compactMap({ $0 }) {
+            for target in model.allTargets {
                 aliasesByTarget[target.description, default: []].append(model.alias)
                 modelByTarget[target.description] = target.model
             }

@@ -17,13 +17,16 @@ struct CanaryRoutes: Sendable {
         }
         admin.post("canaries/run") { request, _ in
             let monitor = try checked(request)
-            let target = try Self.target(request, monitor: monitor, required: false)
+            let target = try request.uri.queryParameters.get("target").map { try Self.known($0, monitor: monitor) }
             let results = await monitor.run(target: target)
             return try AdminRoutes.json(["runs": results])
         }
         admin.post("canaries/clear") { request, _ in
             let monitor = try checked(request)
-            guard let target = try Self.target(request, monitor: monitor, required: true) else { throw RampartError(status: 400, code: "rampart_invalid_request", message: "target is required") }
+            guard let name = request.uri.queryParameters.get("target") else {
+                throw RampartError(status: 400, code: "rampart_invalid_request", message: "Name the target: ?target=provider/model.", param: "target")
+            }
+            let target = try Self.known(name, monitor: monitor)
             monitor.clear(target)
             audit?.admin("canary.clear", actor: request.headers[.rampartActor] ?? "admin", details: ["target": target])
             return try AdminRoutes.json(["status": "cleared", "target": target])
@@ -38,12 +41,8 @@ struct CanaryRoutes: Sendable {
         return monitor
     }
 
-    /// The `target` query parameter, checked against the targets canaries probe.
-    private static func target(_ request: Request, monitor: CanaryMonitor, required: Bool) throws -> String? {
-        guard let target = request.uri.queryParameters.get("target") else {
-            if required { throw RampartError(status: 400, code: "rampart_invalid_request", message: "Name the target: ?target=provider/model.", param: "target") }
-            return nil
-        }
+    /// `target`, checked against the targets canaries probe.
+    private static func known(_ target: String, monitor: CanaryMonitor) throws -> String {
         let known = monitor.status().map(\.target)
         guard known.contains(target) else {
             throw RampartError(status: 404, code: "rampart_not_found",
