@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/stage1.model")]
+            resources: [.copy("Resources/stage1.model"), .copy("Resources/wordpiece.embeddings")]
         ),
 
         .target(

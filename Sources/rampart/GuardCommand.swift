@@ -77,6 +77,9 @@ struct GuardCommand: AsyncParsableCommand {
             """))
         var calibrationFolds = 0
 
+        @OptionGroup(title: "Intent network")
+        var intent: IntentTrainingOptions
+
         func run() async throws {
             let policy = try GuardCLI.constitution(constitution)
             let files = try GuardCLI.orExit { try LabelledData.files(in: data) }
@@ -93,10 +96,13 @@ struct GuardCommand: AsyncParsableCommand {
             options.calibrationFolds = calibrationFolds
             options.syntheticWeight = syntheticWeight
             if !noRedTeamVariants { options.attackVariant = RedTeamVariants.attack }
+            try intent.apply(to: &options)
             let command = "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) "
                 + "--constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)"
                 + (noSynthetic ? " --no-synthetic" : " --synthetic-weight \(syntheticWeight)")
-                + (noRedTeamVariants ? " --no-red-team-variants" : "") + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
+                + (noRedTeamVariants ? " --no-red-team-variants" : "")
+                + intent.commandLine
+                + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
             var provenance = ["command": command, "constitution_version": policy.version]
             for file in files { provenance["data:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }
             for file in syntheticFiles { provenance["synthetic:" + (file as NSString).lastPathComponent] = GuardCLI.digest(ofFile: file) }

@@ -73,7 +73,7 @@ struct FeatureHasher: Sendable {
 
     /// The scalar of the multi-byte UTF-8 sequence at `index` (the buffer came from a String, so
     /// it is well formed; a cut-off tail reads as U+FFFD) and its length in bytes.
-    @inline(__always) private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    @inline(__always) static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
         let lead = bytes[index]
         let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
         guard index + length <= bytes.count else { return (0xFFFD, bytes.count - index) }

@@ -44,9 +44,10 @@ struct HeadTable: Sendable {
         }
     }
 
-    /// Each head's probability from its summed weights over `count` features, in table order.
-    func probabilities(sums: [Float], count: Int) -> [Float] {
+    /// Each head's probability from its summed weights over `count` features, in table order, with
+    /// `logits` (another model's, one per head) added before the sigmoid.
+    func probabilities(sums: [Float], count: Int, adding logits: [Float]? = nil) -> [Float] {
         let scale = count > 0 ? 1 / Float(count).squareRoot() : 0
-        return sums.indices.map { Stage1Model.sigmoid(sums[$0] * scale + biases[$0]) }
+        return sums.indices.map { Stage1Model.sigmoid(sums[$0] * scale + biases[$0] + (logits?[$0] ?? 0)) }
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The trained stage-1 model: one logistic-regression head per label over hashed features
-/// (``FeatureHasher``), stored as half-precision weights.
+/// (``FeatureHasher``), stored as half-precision weights, and optionally an ``IntentNetwork`` over
+/// token vectors whose logits join the deciding heads'.
 ///
 /// A head's score is the probability its label applies. Each head carries its decision threshold
 /// (calibrated on training data for a target false-positive rate) and the lower edge of the band
@@ -28,11 +29,16 @@ public struct Stage1Model: Sendable {
         public var constitutionHash: String
         /// How the model was made: the command, the data files and their digests, the seed.
         public var provenance: [String: String]
+        /// The intent network's shape and token table, when the model has one (its parameters
+        /// follow the hashed-feature weights in the file, as Float32).
+        public var intent: IntentNetwork.Spec?
     }
 
     public var header: Header
     /// Bucket-major: the weights of bucket b are `weights[b * heads.count ..< (b + 1) * heads.count]`.
     var weights: [Float]
+    /// The second feature family, with the token table it reads (both or neither).
+    var intent: (network: IntentNetwork, embeddings: TokenEmbeddings)?
 
     static let magic = Data("RAMPART-STAGE1\n".utf8)
     /// The feature scheme this build hashes with (``FeatureHasher``); a file made with another
@@ -74,11 +80,16 @@ public struct Stage1Model: Sendable {
         data.append(header)
         var halves = weights.map { Float16($0).bitPattern.littleEndian }
         data.append(Data(bytes: &halves, count: halves.count * 2))
+        if let network = intent?.network {
+            var words = network.parameters.map { $0.bitPattern.littleEndian }
+            data.append(Data(bytes: &words, count: words.count * 4))
+        }
         return data
     }
 
-    /// Reads a model written by ``serialized()``.
-    public init(data: Data) throws(ModelError) {
+    /// Reads a model written by ``serialized()``. A model with an intent network needs the token
+    /// table it was trained on: `embeddings`, or the bundled one.
+    public init(data: Data, embeddings: TokenEmbeddings? = nil) throws(ModelError) {
         guard data.starts(with: Self.magic), data.count >= Self.magic.count + 4 else {
             throw ModelError(message: "not a Rampart stage-1 model (bad magic); run `rampart guard train`")
         }
@@ -96,8 +107,9 @@ public struct Stage1Model: Sendable {
             throw ModelError(message: "the model file is format \(header.format), this Rampart reads format \(Self.format) (its features are hashed differently); retrain it with `rampart guard train`")
         }
         let count = (1 << header.bucketBits) * header.heads.count
-        guard data.count == offset + count * 2 else {
-            throw ModelError(message: "the model file has \(data.count - offset) weight bytes, expected \(count * 2) (format \(header.format))")
+        let intentCount = header.intent?.parameterCount ?? 0
+        guard data.count == offset + count * 2 + intentCount * 4 else {
+            throw ModelError(message: "the model file has \(data.count - offset) weight bytes, expected \(count * 2 + intentCount * 4) (format \(header.format))")
         }
         var weights = [Float](repeating: 0, count: count)
         data[offset...].withUnsafeBytes { raw in
@@ -107,6 +119,24 @@ public struct Stage1Model: Sendable {
             }
         }
         self.weights = weights
+        if let spec = header.intent {
+            guard spec.hidden > 0, spec.hidden % 8 == 0, spec.inputs > 0 else {
+                throw ModelError(message: "the model's intent network has \(spec.hidden) hidden units; a multiple of 8 is needed")
+            }
+            let table: TokenEmbeddings
+            if let embeddings { table = embeddings } else { table = try TokenEmbeddings.bundled() }
+            guard table.digest == spec.embeddings, table.dimensions == spec.inputs else {
+                throw ModelError(message: "the model was trained with token table \(spec.embeddings), this Rampart has \(table.digest); retrain it with `rampart guard train`")
+            }
+            var parameters = [Float](repeating: 0, count: intentCount)
+            data[(offset + count * 2)...].withUnsafeBytes { raw in
+                for index in 0..<intentCount {
+                    let bits = (0..<4).reduce(UInt32(0)) { $0 | (UInt32(raw[4 * index + $1]) << (8 * $1)) }
+                    parameters[index] = Float(bitPattern: bits)
+                }
+            }
+            intent = (IntentNetwork(spec: spec, parameters: parameters), table)
+        }
     }
 
     init(header: Header, weights: [Float]) {

@@ -34,6 +34,14 @@ public struct Stage1Trainer {
         /// Out-of-fold benign scores from this many folds of the train split join the validation
         /// benign prompts for calibration (0: validation only).
         public var calibrationFolds = 0
+        /// The token table for the ``IntentNetwork`` (nil: hashed n-grams only).
+        public var embeddings: TokenEmbeddings?
+        /// How much the intent network's logits count against the hashed-n-gram heads'.
+        public var intentWeight: Float = 1
+        /// Hidden units of the intent network.
+        public var intentHidden = 128
+        /// Passes of the intent network over the training data.
+        public var intentEpochs = 30
 
         public init() {}
     }
@@ -120,7 +128,52 @@ public struct Stage1Trainer {
                           constitutionHash: constitution.contentHash, provenance: provenance),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
         fit(&model, set: set, features: features, random: &random, progress: progress)
+        if let embeddings = options.embeddings {
+            let network = fitIntent(set: set, embeddings: embeddings, random: &random, progress: progress)
+            model.intent = (network, embeddings)
+            model.header.intent = network.spec
+        }
         return model
+    }
+
+    /// Fits the intent network on the input examples of `set`, weighted as the deciding heads are.
+    private func fitIntent(set: TrainingSet, embeddings: TokenEmbeddings, random: inout SplitMix64,
+                           progress: (String) -> Void) -> IntentNetwork {
+        let heads = TrainingSet.inputHeads
+        let inputs = set.items.filter { $0.response == nil }
+        let (positiveWeight, negativeWeight) = Self.classWeights(of: inputs, heads: heads)
+        let examples = inputs.map { item in
+            IntentTrainer.Example(
+                input: IntentNetwork.unit(embeddings.vector(of: Normalizer.views(of: item.text)[0].text, maxBytes: Stage1Classifier.intentMaxBytes)),
+                targets: heads.map { item.positives.contains($0) ? 1 : 0 },
+                weights: heads.indices.map { head in
+                    item.masked.contains(heads[head]) ? 0
+                        : item.weight * (item.positives.contains(heads[head]) ? positiveWeight[head] : negativeWeight[head])
+                })
+        }
+        let spec = IntentNetwork.Spec(embeddings: embeddings.digest, inputs: embeddings.dimensions, hidden: options.intentHidden,
+                                      heads: heads, weight: options.intentWeight)
+        progress("training the intent network (\(options.intentHidden) hidden units) on \(examples.count) input examples")
+        var trainer = IntentTrainer.Options()
+        trainer.hidden = options.intentHidden
+        trainer.epochs = options.intentEpochs
+        return IntentTrainer(options: trainer).fit(examples, spec: spec, random: &random, progress: progress)
+    }
+
+    /// Per head, the weights of a positive and of a negative example that make the positives and
+    /// negatives of the head weigh the same in total (at most 50 each).
+    private static func classWeights(of items: [TrainingSet.Item], heads: [String]) -> (positive: [Float], negative: [Float]) {
+        var positiveWeight = [Float](repeating: 1, count: heads.count)
+        var negativeWeight = [Float](repeating: 1, count: heads.count)
+        for (index, head) in heads.enumerated() {
+            let active = items.filter { !$0.masked.contains(head) }
+            let positives = Float(active.filter { $0.positives.contains(head) }.count)
+            let negatives = Float(active.count) - positives
+            guard positives > 0, negatives > 0 else { continue }
+            positiveWeight[index] = min(Float(active.count) / (2 * positives), 50)
+            negativeWeight[index] = min(Float(active.count) / (2 * negatives), 50)
+        }
+        return (positiveWeight, negativeWeight)
     }
 
     /// Rows a stand-alone classifier can judge: BIPIA's raw attack instructions ("What is the
@@ -146,17 +199,7 @@ public struct Stage1Trainer {
                      progress: (String) -> Void) {
         let heads = model.header.heads.map(\.name)
         let count = heads.count
-        // Class weights: positives and negatives of each head weigh the same in total.
-        var positiveWeight = [Float](repeating: 1, count: count)
-        var negativeWeight = [Float](repeating: 1, count: count)
-        for (index, head) in heads.enumerated() {
-            let active = set.items.filter { !$0.masked.contains(head) }
-            let positives = Float(active.filter { $0.positives.contains(head) }.count)
-            let negatives = Float(active.count) - positives
-            guard positives > 0, negatives > 0 else { continue }
-            positiveWeight[index] = min(Float(active.count) / (2 * positives), 50)
-            negativeWeight[index] = min(Float(active.count) / (2 * negatives), 50)
-        }
+        let (positiveWeight, negativeWeight) = Self.classWeights(of: set.items, heads: heads)
         var squares = [Float](repeating: 1e-6, count: model.weights.count)
         var biasSquares = [Float](repeating: 1e-6, count: count)
         var order = Array(set.items.indices)
@@ -263,6 +306,7 @@ public struct Stage1Trainer {
             for byte in "\(head.name)\(head.bias)\(head.threshold)\(head.escalateAbove)".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         }
         for weight in model.weights { hash = (hash ^ UInt64(Float16(weight).bitPattern)) &* 0x0000_0100_0000_01B3 }
+        for parameter in model.intent?.network.parameters ?? [] { hash = (hash ^ UInt64(parameter.bitPattern)) &* 0x0000_0100_0000_01B3 }
         return String(hash, radix: 16)
     }
 }
