@@ -12,13 +12,15 @@ import Foundation
 /// over ASCII, which has no accents).
 ///
 /// Vocabulary entries are found by their 64-bit FNV-1a hash (a continuation piece hashes as
-/// "##" + piece), in an open-addressing table: no strings are built while tokenising.
+/// "##" + piece) in an open-addressing table of 8-byte entries (the hash's top 32 bits beside the
+/// id, so that a probe reads one cache line): no strings are built while tokenising. A string
+/// outside the vocabulary matches an entry only if 48 bits of its hash collide with it.
 struct WordPiece: Sendable {
     /// Words longer than this many bytes are the unknown token, as in BERT (100 characters).
     static let maxWordBytes = 100
 
-    private let keys: [UInt64]
-    private let ids: [Int32]
+    /// `fingerprint << 32 | id`; 0 is an empty slot (fingerprints are odd).
+    private let entries: [UInt64]
     private let mask: Int
     /// The longest vocabulary piece, in bytes, without the "##" mark: no longer match is tried.
     private let longestPiece: Int
@@ -27,18 +29,16 @@ struct WordPiece: Sendable {
     init(vocabulary: [Substring]) {
         var capacity = 1
         while capacity < vocabulary.count * 2 { capacity <<= 1 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var ids = [Int32](repeating: -1, count: capacity)
+        var entries = [UInt64](repeating: 0, count: capacity)
         var longest = 1
         for (id, token) in vocabulary.enumerated() where !token.isEmpty {
             let key = Self.hash(token.utf8)
             var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-            while ids[slot] >= 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
-            if ids[slot] < 0 { keys[slot] = key; ids[slot] = Int32(id) }
+            while entries[slot] != 0 && entries[slot] >> 32 != Self.fingerprint(key) { slot = (slot + 1) & (capacity - 1) }
+            if entries[slot] == 0 { entries[slot] = Self.fingerprint(key) << 32 | UInt64(UInt32(id)) }
             longest = max(longest, token.utf8.count - (token.hasPrefix("##") ? 2 : 0))
         }
-        self.keys = keys
-        self.ids = ids
+        self.entries = entries
         mask = capacity - 1
         longestPiece = longest
         unknown = vocabulary.firstIndex(of: "[UNK]").map { Int32($0) } ?? 0
@@ -171,13 +171,18 @@ struct WordPiece: Sendable {
     }
 
     private func lookup(_ key: UInt64) -> Int32? {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while ids[slot] >= 0 {
-            if keys[slot] == key { return ids[slot] }
-            slot = (slot + 1) & mask
+        let fingerprint = Self.fingerprint(key)
+        return entries.withUnsafeBufferPointer { entries in
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while entries[slot] != 0 {
+                if entries[slot] >> 32 == fingerprint { return Int32(truncatingIfNeeded: entries[slot]) }
+                slot = (slot &+ 1) & mask
+            }
+            return nil
         }
-        return nil
     }
+
+    @inline(__always) private static func fingerprint(_ key: UInt64) -> UInt64 { key >> 32 | 1 }
 
     private static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01B3
