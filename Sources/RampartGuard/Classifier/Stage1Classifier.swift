@@ -20,9 +20,10 @@ public struct Stage1Result: Sendable {
 /// The deciding heads (`harmful`, `attack`, `injection`) are scored on every view and passage, and
 /// each keeps its highest score. Where the model has an ``IntentNetwork``, its logits for the same
 /// view or passage are added to theirs, within the first ``intentMaxBytes`` of each view: beyond
-/// them, passages are scored by the hashed n-grams alone, so the network's cost stays bounded. The constitution-category heads, which only name the harm, are
-/// scored once, on the view or passage where the `harmful` head peaked, so that the category is
-/// that of the text that looked harmful and long texts cost one small table lookup per feature.
+/// them, passages are scored by the hashed n-grams alone, so the network's cost stays bounded.
+/// The constitution-category heads, which only name the harm, are scored once, on the view or
+/// passage where the `harmful` head peaked, so that the category is that of the text that looked
+/// harmful and long texts cost one small table lookup per feature.
 public final class Stage1Classifier: Sendable {
     public let model: Stage1Model
     private let deciding: HeadTable

@@ -88,8 +88,8 @@ public struct Stage1Model: Sendable {
     }
 
     /// Reads a model written by ``serialized()``. A model with an intent network needs the token
-    /// table it was trained on: `embeddings`, or the bundled one.
-    public init(data: Data, embeddings: TokenEmbeddings? = nil) throws(ModelError) {
+    /// table it was trained on to be the bundled one.
+    public init(data: Data) throws(ModelError) {
         guard data.starts(with: Self.magic), data.count >= Self.magic.count + 4 else {
             throw ModelError(message: "not a Rampart stage-1 model (bad magic); run `rampart guard train`")
         }
@@ -123,8 +123,7 @@ public struct Stage1Model: Sendable {
             guard spec.hidden > 0, spec.hidden % 8 == 0, spec.inputs > 0 else {
                 throw ModelError(message: "the model's intent network has \(spec.hidden) hidden units; a multiple of 8 is needed")
             }
-            let table: TokenEmbeddings
-            if let embeddings { table = embeddings } else { table = try TokenEmbeddings.bundled() }
+            let table = try TokenEmbeddings.bundled()
             guard table.digest == spec.embeddings, table.dimensions == spec.inputs else {
                 throw ModelError(message: "the model was trained with token table \(spec.embeddings), this Rampart has \(table.digest); retrain it with `rampart guard train`")
             }
