@@ -59,9 +59,9 @@ public struct IntentNetwork: Sendable {
 
     /// One forward pass: `hidden` gets the rectified hidden units, `output` the raw logits.
     ///
-    /// The first layer is most of stage 1's arithmetic. It is computed eight hidden units at a time
-    /// (``Spec/hidden`` is a multiple of 8), each group summing every input times its weights in
-    /// registers, and stored once.
+    /// The first layer is most of the network's arithmetic. It is computed eight hidden units at a
+    /// time (``Spec/hidden`` is a multiple of 8), each group summing every input times its weights
+    /// in registers, and stored once.
     func forward(_ input: [Float], hidden: inout [Float], output: inout [Float]) {
         let width = spec.hidden
         let layout = layout
@@ -71,14 +71,39 @@ public struct IntentNetwork: Sendable {
                     let weights = raw.baseAddress!
                     let units = h.baseAddress!
                     let stride = width &* 4
-                    for lane in 0..<(width / 8) {
-                        var sum = weights.loadUnaligned(fromByteOffset: (layout.hiddenBiases &+ lane &* 8) &* 4, as: SIMD8<Float>.self)
+                    let biases = layout.hiddenBiases &* 4
+                    func bias(_ lane: Int) -> SIMD8<Float> {
+                        weights.loadUnaligned(fromByteOffset: biases &+ lane &* 32, as: SIMD8<Float>.self)
+                    }
+                    func store(_ sum: SIMD8<Float>, _ lane: Int) {
+                        units.storeBytes(of: sum.replacing(with: 0, where: sum .< 0), toByteOffset: lane &* 32, as: SIMD8<Float>.self)
+                    }
+                    // Four groups at a time: four independent sums keep the adder busy, where one
+                    // group's sum would wait on its own previous addition at every input.
+                    var lane = 0
+                    while lane &+ 4 <= width / 8 {
+                        var (a, b, c, d) = (bias(lane), bias(lane &+ 1), bias(lane &+ 2), bias(lane &+ 3))
+                        var offset = lane &* 32
+                        for column in 0..<x.count {
+                            let input = SIMD8<Float>(repeating: x[column])
+                            a += input * weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                            b += input * weights.loadUnaligned(fromByteOffset: offset &+ 32, as: SIMD8<Float>.self)
+                            c += input * weights.loadUnaligned(fromByteOffset: offset &+ 64, as: SIMD8<Float>.self)
+                            d += input * weights.loadUnaligned(fromByteOffset: offset &+ 96, as: SIMD8<Float>.self)
+                            offset &+= stride
+                        }
+                        store(a, lane); store(b, lane &+ 1); store(c, lane &+ 2); store(d, lane &+ 3)
+                        lane &+= 4
+                    }
+                    while lane < width / 8 {
+                        var sum = bias(lane)
                         var offset = lane &* 32
                         for column in 0..<x.count {
                             sum += x[column] * weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
                             offset &+= stride
                         }
-                        units.storeBytes(of: sum.replacing(with: 0, where: sum .< 0), toByteOffset: lane &* 32, as: SIMD8<Float>.self)
+                        store(sum, lane)
+                        lane &+= 1
                     }
                     for head in output.indices {
                         var sum = SIMD8<Float>()
