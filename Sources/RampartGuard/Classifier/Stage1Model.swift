@@ -69,7 +69,8 @@ public struct Stage1Model: Sendable {
 
     static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
 
-    /// The model as stored: magic, header length, JSON header, then Float16 weights (little-endian).
+    /// The model as stored (``GuardFileFormat``): magic, header length, JSON header, Float16 weights,
+    /// then the intent network's Float32 parameters.
     public func serialized() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -90,19 +91,14 @@ public struct Stage1Model: Sendable {
     /// Reads a model written by ``serialized()``. A model with an intent network needs the token
     /// table it was trained on to be the bundled one.
     public init(data: Data) throws(ModelError) {
-        guard data.starts(with: Self.magic), data.count >= Self.magic.count + 4 else {
-            throw ModelError(message: "not a Rampart stage-1 model (bad magic); run `rampart guard train`")
-        }
-        var offset = Self.magic.count
-        let length = data[offset..<offset + 4].enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
-        offset += 4
-        guard data.count >= offset + length else { throw ModelError(message: "the model file is truncated (header)") }
+        let (headerBytes, offset) = try GuardFileFormat.header(of: data, magic: Self.magic,
+                                                               wrongMagic: "not a Rampart stage-1 model (bad magic); run `rampart guard train`",
+                                                               truncated: "the model file is truncated (header)")
         do {
-            header = try JSONDecoder().decode(Header.self, from: data[offset..<offset + length])
+            header = try JSONDecoder().decode(Header.self, from: headerBytes)
         } catch {
             throw ModelError(message: "the model header is unreadable: \(error)")
         }
-        offset += length
         guard header.format == Self.format else {
             throw ModelError(message: "the model file is format \(header.format), this Rampart reads format \(Self.format) (its features are hashed differently); retrain it with `rampart guard train`")
         }
@@ -111,14 +107,7 @@ public struct Stage1Model: Sendable {
         guard data.count == offset + count * 2 + intentCount * 4 else {
             throw ModelError(message: "the model file has \(data.count - offset) weight bytes, expected \(count * 2 + intentCount * 4) (format \(header.format))")
         }
-        var weights = [Float](repeating: 0, count: count)
-        data[offset...].withUnsafeBytes { raw in
-            for index in 0..<count {
-                let bits = UInt16(raw[2 * index]) | (UInt16(raw[2 * index + 1]) << 8)
-                weights[index] = Float(Float16(bitPattern: bits))
-            }
-        }
-        self.weights = weights
+        weights = GuardFileFormat.halves(in: data, from: offset, count: count)
         if let spec = header.intent {
             guard spec.hidden > 0, spec.hidden % 8 == 0, spec.inputs > 0 else {
                 throw ModelError(message: "the model's intent network has \(spec.hidden) hidden units; a multiple of 8 is needed")

@@ -25,20 +25,16 @@ public struct TokenEmbeddings: Sendable {
         var digest: String
     }
 
-    /// Reads a table written by `training/embeddings/distill.py`: magic, header length, JSON header,
-    /// the vocabulary (one token per line), then tokens × dimensions Float16 values (little-endian).
+    /// Reads a table written by `training/embeddings/distill.py` (``GuardFileFormat``): magic, header
+    /// length, JSON header, the vocabulary (one token per line), then tokens × dimensions Float16 values.
     public init(data: Data) throws(ModelError) {
-        guard data.starts(with: Self.magic), data.count >= Self.magic.count + 4 else {
-            throw ModelError(message: "not a Rampart token-embedding table (bad magic)")
+        let unreadable = "the token-embedding table's header is unreadable or of an unknown format"
+        let (headerBytes, body) = try GuardFileFormat.header(of: data, magic: Self.magic,
+                                                             wrongMagic: "not a Rampart token-embedding table (bad magic)", truncated: unreadable)
+        guard let header = try? JSONDecoder().decode(Header.self, from: headerBytes), header.format == 1 else {
+            throw ModelError(message: unreadable)
         }
-        var offset = Self.magic.count
-        let length = data[offset..<offset + 4].enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
-        offset += 4
-        guard data.count >= offset + length, let header = try? JSONDecoder().decode(Header.self, from: data[offset..<offset + length]),
-              header.format == 1 else {
-            throw ModelError(message: "the token-embedding table's header is unreadable or of an unknown format")
-        }
-        offset += length
+        var offset = body
         let count = header.tokens * header.dimensions
         guard data.count == offset + header.vocabularyBytes + count * 2,
               let words = String(data: data[offset..<offset + header.vocabularyBytes], encoding: .utf8) else {
@@ -52,13 +48,7 @@ public struct TokenEmbeddings: Sendable {
         guard header.dimensions > 0, header.dimensions % 8 == 0 else {
             throw ModelError(message: "the token-embedding table has \(header.dimensions) dimensions; a multiple of 8 is needed")
         }
-        var vectors = [Float](repeating: 0, count: count)
-        data[offset...].withUnsafeBytes { raw in
-            for index in 0..<count {
-                vectors[index] = Float(Float16(bitPattern: UInt16(raw[2 * index]) | (UInt16(raw[2 * index + 1]) << 8)))
-            }
-        }
-        self.vectors = vectors
+        vectors = GuardFileFormat.halves(in: data, from: offset, count: count)
         dimensions = header.dimensions
         digest = header.digest
         wordPiece = WordPiece(vocabulary: vocabulary)
