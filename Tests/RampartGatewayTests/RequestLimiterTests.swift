@@ -16,9 +16,18 @@ import RampartWire
         Principal(keyID: "app", tenant: "acme", attributes: [:], limits: config.keys[0].limits)
     }
 
+    /// Waits for the next counting window when the current one (aligned to the clock) has less
+    /// than 15 s left, so that filling a window and being refused in it cannot straddle two
+    /// windows on a slow run.
+    func startOfAWindow(_ config: RampartConfig) async throws {
+        let left = config.limitWindowSeconds - Int(Date().timeIntervalSince1970) % config.limitWindowSeconds
+        if left < 15 { try await Task.sleep(for: .seconds(left)) }
+    }
+
     @Test func requestsPastTheLimitGetA429WithRetryAfter() async throws {
         let limiter = RequestLimiter()
         let config = config(Limits(requestsPerMinute: 3))
+        try await startOfAWindow(config)
         for _ in 0..<3 { _ = try await limiter.admit(app(config), config: config) }
         await #expect { try await limiter.admit(app(config), config: config) } throws: { error in
             let error = error as? RampartError
@@ -40,6 +49,7 @@ import RampartWire
     @Test func spentTokensHoldTheNextRequests() async throws {
         let limiter = RequestLimiter()
         let config = config(Limits(tokensPerMinute: 100))
+        try await startOfAWindow(config)
         _ = try await limiter.admit(app(config), config: config)
         limiter.observe(AuditEvent(kind: .request, keyID: "app", tenant: "acme", outcome: .ok,
                                    usage: .init(promptTokens: 60, completionTokens: 50)), config: config)
