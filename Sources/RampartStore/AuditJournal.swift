@@ -5,20 +5,35 @@ import Darwin
 #endif
 import Foundation
 
-/// The audit trail's write-ahead journal: numbered segment files of JSON Lines in one directory.
+/// The audit trail's write-ahead journal: numbered segment files in one directory
+/// (``JournalSegment``: memory-mapped, framed, `segment-<number>.journal`).
 ///
-/// Each event is appended to the open segment with one `write` before its request is answered, so
-/// that an answered request's event survives the process being killed (the bytes are in the
-/// operating system's cache). The writer seals the open segment, stores its events, and deletes it;
-/// a segment that could not be stored stays on disk (the spill) until it can. On start, every
-/// segment left over is replayed. Not thread-safe: ``AuditLog`` serialises access.
+/// Each event is appended to the open segment before its request is answered, so that an answered
+/// request's event survives the process being killed (the bytes are in the operating system's
+/// cache). Appending copies the event into the mapped file: no system call. When the open segment
+/// is full, or when the writer seals it, the next one opens. Once a sealed segment is stored its
+/// file is set aside (`spare-<n>.journal`) and reused for a later segment, so that steady traffic
+/// writes into pages the cache already holds; a segment that could not be stored stays on disk (the
+/// spill) until it can. On start, every segment left over is replayed — JSON Lines segments
+/// (`segment-<number>.jsonl`) written by earlier versions too — and spare files are deleted.
+/// Not thread-safe: ``AuditLog`` serialises access.
 final class AuditJournal {
+    /// A segment's room unless one event needs more (it then gets a segment of its own size).
+    static let segmentCapacity = 4 << 20
+    /// Stored segments' files kept for reuse.
+    static let maximumSpares = 2
+
     let directory: String
-    private var descriptor: Int32 = -1
-    private(set) var openSegment: Int
+    private var open: JournalSegment
+    /// Sealed segments' numbers and the bytes they hold, oldest first.
+    private var sealed: [(number: Int, bytes: Int)]
+    /// Stored segments' files, set aside for reuse.
+    private var spares: [JournalSegment] = []
+    private var sparesMade = 0
+    var openSegment: Int { open.number }
     /// Bytes in sealed segments not yet stored, and in the open one.
-    private(set) var sealedBytes = 0
-    private(set) var openBytes = 0
+    private(set) var sealedBytes: Int
+    var openBytes: Int { open.used }
 
     /// Opens `directory` (creating it) and starts a new segment after any left over.
     init(directory: String) throws(StoreError) {
@@ -28,85 +43,129 @@ final class AuditJournal {
         } catch {
             throw StoreError("cannot create the audit journal directory \(directory): \(error)")
         }
-        let leftOver = Self.segments(in: directory)
-        openSegment = (leftOver.last ?? 0) + 1
-        sealedBytes = leftOver.reduce(0) { $0 + Self.size(of: Self.path(directory, $1)) }
-        try openSegmentFile()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix("spare-") { unlink(directory + "/" + name) }
+        let leftOver = names.compactMap(Self.segmentNumber).sorted()
+        sealed = leftOver.map { ($0, Self.fileSize(Self.existingPath(directory, $0))) }
+        sealedBytes = sealed.reduce(0) { $0 + $1.bytes }
+        let first = (leftOver.last ?? 0) + 1
+        open = try JournalSegment(path: Self.path(directory, first), number: first, capacity: Self.segmentCapacity)
     }
 
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
-    }
-
-    /// Appends one line (the event's canonical JSON) to the open segment: one `writev` of the body
-    /// and its newline, without copying either.
-    func append(_ body: String) throws(StoreError) {
+    /// Appends one event's canonical JSON. When the open segment has no room for it, that segment
+    /// is sealed first and its number returned; the event then opens the next.
+    func append(_ body: String) throws(StoreError) -> Int? {
         var body = body
-        let expected = body.utf8.count + 1
-        let written = body.withUTF8 { utf8 in
-            var newline = UInt8(ascii: "\n")
-            return withUnsafeMutablePointer(to: &newline) { newline in
-                var parts = [iovec(iov_base: UnsafeMutableRawPointer(mutating: utf8.baseAddress), iov_len: utf8.count),
-                             iovec(iov_base: UnsafeMutableRawPointer(newline), iov_len: 1)]
-                return writev(descriptor, &parts, 2)
-            }
+        let length = body.utf8.count
+        var sealedNumber: Int?
+        if !open.fits(length) {
+            sealedNumber = open.used > 0 ? open.number : nil
+            try rotate(nextCapacity: max(Self.segmentCapacity, JournalSegment.frameSize(length)))
         }
-        guard written == expected else {
-            throw StoreError("cannot append to the audit journal \(Self.path(directory, openSegment)): \(String(cString: strerror(errno)))")
-        }
-        openBytes += written
+        body.withUTF8 { open.append(UnsafeRawBufferPointer($0)) }
+        return sealedNumber
     }
 
-    /// Closes the open segment and opens the next; returns the sealed segment's number, or nil
-    /// when it was empty (it is then reused).
+    /// Seals the open segment and opens the next; returns the sealed segment's number, or nil
+    /// when it was empty (it then stays open).
     func seal() throws(StoreError) -> Int? {
-        guard openBytes > 0 else { return nil }
-        close(descriptor)
-        descriptor = -1
-        let sealed = openSegment
-        sealedBytes += openBytes
-        openBytes = 0
-        openSegment += 1
-        try openSegmentFile()
-        return sealed
+        guard open.used > 0 else { return nil }
+        let number = open.number
+        try rotate(nextCapacity: Self.segmentCapacity)
+        return number
     }
 
     /// Sealed segments waiting to be stored, oldest first.
     func sealedSegments() -> [Int] {
-        Self.segments(in: directory).filter { $0 != openSegment }
+        sealed.map(\.number)
     }
 
-    /// The events of a sealed segment. A torn last line (the process died mid-write) is skipped.
+    /// The event bodies of a sealed segment, read from disk. A frame the process died writing is not one.
     func events(in segment: Int) throws -> [JournaledEvent] {
-        let text = try String(contentsOfFile: Self.path(directory, segment), encoding: .utf8)
-        return text.split(separator: "\n").compactMap { try? JournaledEvent(body: String($0)) }
+        let path = Self.existingPath(directory, segment)
+        if path.hasSuffix(".jsonl") {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return text.split(separator: "\n").compactMap { try? JournaledEvent(body: String($0)) }
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        return JournalSegment.bodies(in: bytes, number: segment).compactMap { try? JournaledEvent(body: String(decoding: $0, as: UTF8.self)) }
     }
 
-    /// Deletes a stored segment.
+    /// Lets go of a stored segment: its file becomes a spare for a later segment, or is deleted.
     func remove(_ segment: Int) {
-        let path = Self.path(directory, segment)
-        sealedBytes = max(0, sealedBytes - Self.size(of: path))
-        unlink(path)
+        guard let index = sealed.firstIndex(where: { $0.number == segment }) else { return }
+        sealedBytes = max(0, sealedBytes - sealed[index].bytes)
+        sealed.remove(at: index)
+        if let file = retired.removeValue(forKey: segment) {
+            setAside(file)
+        } else {
+            unlink(Self.existingPath(directory, segment))
+        }
     }
 
-    private func openSegmentFile() throws(StoreError) {
-        let path = Self.path(directory, openSegment)
-        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError("cannot open the audit journal \(path): \(String(cString: strerror(errno)))") }
+    /// Sealed segments of this run still mapped, for reuse once stored: the newest few (a long
+    /// outage seals many, and their files need not stay open meanwhile).
+    private var retired: [Int: JournalSegment] = [:]
+
+    private func rotate(nextCapacity: Int) throws(StoreError) {
+        let next = open.number + 1
+        let path = Self.path(directory, next)
+        let segment: JournalSegment
+        if nextCapacity == Self.segmentCapacity, let spare = spares.popLast() {
+            try spare.reuse(as: next, path: path)
+            segment = spare
+        } else {
+            segment = try JournalSegment(path: path, number: next, capacity: nextCapacity)
+        }
+        if open.used > 0 {
+            sealed.append((open.number, open.used))
+            sealedBytes += open.used
+            retired[open.number] = open
+            if retired.count > Self.maximumSpares, let oldest = retired.keys.min() { retired[oldest] = nil }
+        } else {
+            setAside(open)
+        }
+        open = segment
+    }
+
+    /// Keeps a file no segment needs any more as a spare, when it is of the usual size and there
+    /// is room; deletes it otherwise.
+    private func setAside(_ file: JournalSegment) {
+        guard file.capacity == Self.segmentCapacity, spares.count < Self.maximumSpares else {
+            unlink(file.path)
+            return
+        }
+        sparesMade += 1
+        do {
+            try file.move(to: "\(directory)/spare-\(sparesMade).journal")
+            spares.append(file)
+        } catch {
+            unlink(file.path)
+        }
     }
 
     private static func path(_ directory: String, _ segment: Int) -> String {
-        "\(directory)/segment-\(String(format: "%012d", segment)).jsonl"
+        "\(directory)/segment-\(String(format: "%012d", segment)).journal"
     }
 
-    private static func segments(in directory: String) -> [Int] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap { name in
-            guard name.hasPrefix("segment-"), name.hasSuffix(".jsonl") else { return nil }
-            return Int(name.dropFirst("segment-".count).dropLast(".jsonl".count))
-        }.sorted()
+    /// The segment's file: framed, or JSON Lines from an earlier version.
+    private static func existingPath(_ directory: String, _ segment: Int) -> String {
+        let framed = path(directory, segment)
+        let lines = String(framed.dropLast(".journal".count)) + ".jsonl"
+        return access(lines, F_OK) == 0 ? lines : framed
     }
 
-    private static func size(of path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    private static func segmentNumber(_ name: String) -> Int? {
+        guard name.hasPrefix("segment-") else { return nil }
+        let stem = name.dropFirst("segment-".count)
+        for suffix in [".journal", ".jsonl"] where stem.hasSuffix(suffix) {
+            return Int(stem.dropLast(suffix.count))
+        }
+        return nil
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 }

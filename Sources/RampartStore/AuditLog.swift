@@ -5,10 +5,11 @@ import Metrics
 /// Writes the audit trail: requests record their events here, and a writer thread stores them in
 /// batches, off the request path.
 ///
-/// ``record(_:)`` appends the event to the journal (``AuditJournal``, one `write`) and returns; an
-/// answered request's event therefore survives the process being killed. Every `flushInterval`,
-/// or sooner when `batchSize` events wait, the writer seals the journal's segment and appends its
-/// events to the store in one transaction, then deletes the segment. When the store fails, sealed
+/// ``record(_:)`` appends the event to the journal (``AuditJournal``: a copy into a memory-mapped
+/// file) and returns; an answered request's event therefore survives the process being killed.
+/// Every `flushInterval`, or sooner when `batchSize` events wait or a segment fills, the writer
+/// seals the journal's segment and appends its events to the store in one transaction, then lets
+/// the segment go. When the store fails, sealed
 /// segments stay on disk (the spill), the writer retries with back-off, and the operator is told:
 /// ``status`` (for `/readyz`), the `rampart_audit_*` metrics and an error log. When the spill
 /// reaches `spillLimitBytes`, new events are counted as dropped (metric and log) instead of
@@ -54,8 +55,18 @@ public final class AuditLog: Sendable {
         var storeError: String?
         var stopping = false
         var lastDropLog = Date.distantPast
+        /// Events of segments sealed but not yet taken by the writer, by segment: stored from
+        /// memory rather than read back from the journal.
+        var sealedInMemory: [Int: [JournaledEvent]] = [:]
         /// The writer was woken for a full batch it has not taken yet (wake it once, not per event).
         var wokenForBatch = false
+
+        /// Moves the open segment's events to `sealedInMemory` under the number it was sealed as.
+        mutating func sealSpooled(as segment: Int) {
+            sealedInMemory[segment] = openEvents
+            sealedEvents += openEvents.count
+            openEvents = []
+        }
     }
 
     public let store: any AuditStore
@@ -98,15 +109,19 @@ public final class AuditLog: Sendable {
                 }
                 return false
             }
+            var sealedOne = false
             do {
-                try state.journal.append(item.body)
+                if let sealed = try state.journal.append(item.body) {
+                    state.sealSpooled(as: sealed)
+                    sealedOne = true
+                }
                 state.openEvents.append(item)
             } catch {
                 state.dropped += 1
                 droppedCounter.increment()
                 logger.error("audit journal write failed; the event is dropped", metadata: ["error": "\(error)"])
             }
-            guard state.openEvents.count >= options.batchSize, !state.wokenForBatch else { return false }
+            guard sealedOne || state.openEvents.count >= options.batchSize, !state.wokenForBatch else { return false }
             state.wokenForBatch = true
             return true
         }
@@ -168,18 +183,20 @@ public final class AuditLog: Sendable {
 
     /// Seals the open segment and stores every sealed one, oldest first. False when the store failed.
     private func flush() -> Bool {
-        let (segments, openEvents, sealed) = state.withLock { state -> ([Int], [JournaledEvent], Int?) in
-            let events = state.openEvents
-            state.openEvents = []
+        let (segments, inMemory) = state.withLock { state -> ([Int], [Int: [JournaledEvent]]) in
             state.wokenForBatch = false
-            let sealed = try? state.journal.seal()
-            state.sealedEvents += events.count
-            return (state.journal.sealedSegments(), events, sealed ?? nil)
+            do {
+                if let sealed = try state.journal.seal() { state.sealSpooled(as: sealed) }
+            } catch {
+                logger.error("audit journal: cannot open the next segment; the open one is stored later", metadata: ["error": "\(error)"])
+            }
+            defer { state.sealedInMemory = [:] }
+            return (state.journal.sealedSegments(), state.sealedInMemory)
         }
         for segment in segments {
             do {
-                // The segment just sealed is stored from memory; older ones (spilled, or left by a crash) from disk.
-                let events = segment == sealed ? openEvents : try state.withLock { try $0.journal.events(in: segment) }
+                // Segments sealed in this run are stored from memory; others (spilled, or left by a crash) from disk.
+                let events = try inMemory[segment] ?? state.withLock { try $0.journal.events(in: segment) }
                 let head = try store.append(events)
                 writeHead(head)
                 state.withLock { state in
