@@ -17,7 +17,8 @@ import Synchronization
 /// frames it still holds carry an older segment's tag and read as the end.
 ///
 /// Guarantees an appended frame survives the process being killed (the pages are the operating
-/// system's), not the machine losing power. Not thread-safe: ``AuditJournal`` serialises access.
+/// system's), not the machine losing power. The file's disk blocks are reserved when it is created,
+/// so a full disk is an error at rotation, not a fault when copying. Not thread-safe: ``AuditJournal`` serialises access.
 final class JournalSegment {
     /// Bytes a frame's header takes.
     static let headerSize = 8
@@ -38,8 +39,12 @@ final class JournalSegment {
         self.capacity = capacity
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError("cannot create the audit journal segment \(path): \(Self.lastError)") }
-        guard ftruncate(descriptor, off_t(capacity)) == 0 else {
-            let message = Self.lastError
+        // Disk blocks are reserved now, so that a full disk fails here, as an error, rather than
+        // as SIGBUS when an event is copied into a page with nowhere to go. (File systems that
+        // cannot reserve, EOPNOTSUPP, get a sparse file.)
+        let reserved = posix_fallocate(descriptor, 0, off_t(capacity))
+        guard reserved == 0 || (reserved == EOPNOTSUPP && ftruncate(descriptor, off_t(capacity)) == 0) else {
+            let message = reserved == EOPNOTSUPP ? Self.lastError : String(cString: strerror(reserved))
             close(descriptor)
             unlink(path)
             throw StoreError("cannot size the audit journal segment \(path) to \(capacity) bytes: \(message)")
