@@ -38,7 +38,10 @@ public enum AuditChain {
             json.member("action", record.action)
             json.key("categories")
             json.beginObject()
-            for (category, score) in record.categories.sorted(by: { $0.key < $1.key }) { json.member(category, score) }
+            for (category, score) in record.categories.sorted(by: { $0.key < $1.key }) {
+                json.key(escaping: category)
+                json.double(score)
+            }
             json.endObject()
             json.member("direction", record.direction)
             json.member("explanation", record.explanation)
@@ -79,7 +82,7 @@ public enum AuditChain {
         return json.string
     }
 
-    private static func storedText(_ name: String, _ text: StoredText?, into json: inout CanonicalJSON) {
+    private static func storedText(_ name: StaticString, _ text: StoredText?, into json: inout CanonicalJSON) {
         guard let text else { return }
         json.key(name)
         json.beginObject()

@@ -22,21 +22,49 @@ public protocol AuditStore: Sendable {
     func prune(before cutoff: Date) throws -> Int
 }
 
-/// An event as the journal and the store carry it: its canonical JSON, and the event for the
-/// columns a store indexes.
+/// An event as the journal and the store carry it: its canonical JSON, and the values a store
+/// keeps in columns beside it. (Not the event itself: the writer thread need not hold, and free,
+/// everything a request built.)
 public struct JournaledEvent: Sendable {
-    public var event: AuditEvent
-    /// ``AuditChain/encode(_:)`` of ``event``: what is stored and hashed.
+    /// The values a store indexes or checks against the body (``ChainVerifier``).
+    public struct Columns: Sendable {
+        public var id: String
+        public var timeMs: Int64
+        public var kind: AuditEvent.Kind
+        public var requestID: String?
+        public var keyID: String?
+        public var tenant: String?
+        public var alias: String?
+        public var route: String?
+        public var outcome: AuditEvent.Outcome
+        public var status: Int?
+
+        init(_ event: AuditEvent) {
+            id = event.id
+            timeMs = AuditChain.milliseconds(event.time)
+            kind = event.kind
+            requestID = event.requestID
+            keyID = event.keyID
+            tenant = event.tenant
+            alias = event.alias
+            route = event.route
+            outcome = event.outcome
+            status = event.status
+        }
+    }
+
+    public var columns: Columns
+    /// ``AuditChain/encode(_:)`` of the event: what is stored and hashed.
     public var body: String
 
     public init(event: AuditEvent) {
-        self.event = event
+        columns = Columns(event)
         body = AuditChain.encode(event)
     }
 
     public init(body: String) throws {
         self.body = body
-        event = try AuditChain.decode(body)
+        columns = Columns(try AuditChain.decode(body))
     }
 }
 

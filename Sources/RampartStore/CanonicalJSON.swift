@@ -6,7 +6,10 @@
 /// cost about ten times as much per event, most of it in `Codable`'s generic machinery.
 struct CanonicalJSON {
     private(set) var bytes: [UInt8] = []
-    private var needsComma = [false]
+    /// How many objects and arrays are open, and, bit by level, whether the innermost open one at
+    /// that level has a member already (so the next needs a comma). Nesting is at most 63 deep.
+    private var depth = 0
+    private var hasMember: UInt64 = 0
 
     init(capacity: Int = 1024) {
         bytes.reserveCapacity(capacity)
@@ -22,20 +25,34 @@ struct CanonicalJSON {
     private mutating func open(_ bracket: UInt8) {
         separate()
         bytes.append(bracket)
-        needsComma.append(false)
+        depth += 1
+        precondition(depth < 64, "canonical JSON nested deeper than 63 levels")
+        hasMember &= ~(1 << depth)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        needsComma.removeLast()
+        depth -= 1
         bytes.append(bracket)
     }
 
-    /// A member's key; its value must follow. Keys must come in sorted order (the caller's duty).
-    mutating func key(_ key: String) {
+    /// A member's key written in the source (`"alias"`); its value must follow. Keys must come in
+    /// sorted order (the caller's duty) and need no escaping, so they are copied as they are.
+    mutating func key(_ key: StaticString) {
+        assert(key.withUTF8Buffer { !$0.contains(where: Self.needsEscape) }, "a literal key that needs escaping")
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        hasMember &= ~(1 << depth)
+    }
+
+    /// A member's key from data (a category, a detail's name), escaped as strings are.
+    mutating func key(escaping key: String) {
         separate()
         quote(key)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        hasMember &= ~(1 << depth)
     }
 
     mutating func string(_ value: String) {
@@ -65,52 +82,60 @@ struct CanonicalJSON {
     }
 
     /// The key and value, or nothing when `value` is nil.
-    mutating func member(_ name: String, _ value: String?) {
+    mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         string(value)
     }
 
-    mutating func member(_ name: String, _ value: Int?) {
+    mutating func member(_ name: StaticString, _ value: Int?) {
         guard let value else { return }
         key(name)
         int(value)
     }
 
-    mutating func member(_ name: String, _ value: Double?) {
+    mutating func member(_ name: StaticString, _ value: Double?) {
         guard let value else { return }
         key(name)
         double(value)
     }
 
-    mutating func member(_ name: String, _ value: Bool?) {
+    mutating func member(_ name: StaticString, _ value: Bool?) {
         guard let value else { return }
         key(name)
         bool(value)
     }
 
     /// An object of string values, keys sorted.
-    mutating func member(_ name: String, _ value: [String: String]?) {
+    mutating func member(_ name: StaticString, _ value: [String: String]?) {
         guard let value else { return }
         key(name)
         beginObject()
-        for (key, item) in value.sorted(by: { $0.key < $1.key }) { member(key, item) }
+        for (key, item) in value.sorted(by: { $0.key < $1.key }) {
+            self.key(escaping: key)
+            string(item)
+        }
         endObject()
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if hasMember & (1 << depth) != 0 { bytes.append(UInt8(ascii: ",")) }
+        hasMember |= 1 << depth
     }
 
     /// `text` in quotes with `"`, `\` and control characters escaped; everything else as UTF-8.
-    /// Runs that need no escaping (nearly all text) are copied whole.
+    /// Text that needs no escaping (nearly all) is copied whole, and otherwise the runs between
+    /// escapes are.
     private mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            guard utf8.contains(where: Self.needsEscape) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
             var runStart = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for (index, byte) in utf8.enumerated() where Self.needsEscape(byte) {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 escape(byte)
                 runStart = index + 1
@@ -118,6 +143,10 @@ struct CanonicalJSON {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -84,7 +84,7 @@ extension AuditChain {
         var links: [ChainLink] = []
         links.reserveCapacity(events.count)
         var previous = head
-        for item in events where seen.insert(item.event.id).inserted {
+        for item in events where seen.insert(item.columns.id).inserted {
             let link = ChainLink(item: item, seq: previous.seq + 1, previousHash: previous.hash,
                                  hash: hash(previous: previous.hash, body: item.body))
             links.append(link)

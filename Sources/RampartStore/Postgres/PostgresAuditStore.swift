@@ -67,7 +67,7 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         try ready().transaction { sql in
             try sql.run("SELECT pg_advisory_xact_lock(hashtext('rampart.audit_chain'))")
             let head = try Self.head(sql)
-            let ids = events.map(\.event.id)
+            let ids = events.map(\.columns.id)
             let stored = Set(try sql.query("SELECT id FROM audit_events WHERE id = ANY(\(ids))").map { try $0.decode(String.self) })
             let links = AuditChain.link(events, after: head, skipping: stored)
             var start = links.startIndex
@@ -86,12 +86,12 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         var rows: [String] = []
         rows.reserveCapacity(links.count)
         for link in links {
-            let event = link.item.event
+            let event = link.item.columns
             let first = binds.count + 1
             rows.append("(" + (first..<first + 14).map { "$\($0)" }.joined(separator: ",") + ")")
             binds.append(link.seq)
             binds.append(event.id)
-            binds.append(AuditChain.milliseconds(event.time))
+            binds.append(event.timeMs)
             binds.append(event.kind.rawValue)
             binds.append(event.requestID)
             binds.append(event.keyID)

@@ -52,13 +52,13 @@ public final class SQLiteAuditStore: AuditStore {
             // Bound through SQLite's own calls: GRDB's generic arguments cost more than the insert.
             let statement = insert.sqliteStatement
             for item in events {
-                let event = item.event
+                let event = item.columns
                 let seq = head.seq + 1
                 let hash = AuditChain.hash(previous: head.hash, body: item.body)
                 sqlite3_reset(statement)
                 sqlite3_bind_int64(statement, 1, seq)
                 Self.bind(event.id, 2, statement)
-                sqlite3_bind_int64(statement, 3, AuditChain.milliseconds(event.time))
+                sqlite3_bind_int64(statement, 3, event.timeMs)
                 Self.bind(event.kind.rawValue, 4, statement)
                 Self.bind(event.requestID, 5, statement)
                 Self.bind(event.keyID, 6, statement)
@@ -67,10 +67,14 @@ public final class SQLiteAuditStore: AuditStore {
                 Self.bind(event.route, 9, statement)
                 Self.bind(event.outcome.rawValue, 10, statement)
                 if let status = event.status { sqlite3_bind_int64(statement, 11, Int64(status)) } else { sqlite3_bind_null(statement, 11) }
-                Self.bind(item.body, 12, statement)
                 Self.bind(head.hash, 13, statement)
                 Self.bind(hash, 14, statement)
-                let result = sqlite3_step(statement)
+                // The body, the one long value, is bound without SQLite copying it: it is read only by this step.
+                var body = item.body
+                let result = body.withUTF8 { utf8 in
+                    sqlite3_bind_text(statement, 12, UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
+                    return sqlite3_step(statement)
+                }
                 guard result == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: result), message: db.lastErrorMessage) }
                 if sqlite3_changes(db.sqliteConnection) == 1 { head = ChainHead(seq: seq, hash: hash) }
             }
