@@ -11,8 +11,14 @@ enum Base64Segments {
                 index += 1
                 continue
             }
-            var lines: [Range<Int>] = []
             var end = index
+            while end < bytes.count, value(of: bytes[end]) != nil { end += 1 }
+            guard end - index >= 16 else {   // a word, not a segment (nearly every run): nothing to gather
+                index = end
+                continue
+            }
+            end = index
+            var lines: [Range<Int>] = []
             while end < bytes.count {
                 let lineStart = end
                 while end < bytes.count, value(of: bytes[end]) != nil { end += 1 }
