@@ -65,7 +65,25 @@ struct TextSignals {
         // The findings, in locals while scanning (kept in registers), stored at the end.
         var (spaced, leet, base64, hex, percent) = (false, false, false, false, false)
         defer { (self.spaced, self.leet, self.base64, self.hex, self.percent) = (spaced, leet, base64, hex, percent) }
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // Fast path, most of prose: a small letter right after one only lengthens the word.
+            // Nothing else can change: no "!", "%", "0" or "\\" just before, and the word's
+            // classes (letters, digits, leet symbols) are those the last byte was checked with.
+            if byte &- 0x61 < 26, previous &- 0x61 < 26 {
+                tokenLength += 1
+                let isHex = byte <= 0x66
+                tokenHex = tokenHex && isHex
+                hexRun = isHex ? hexRun + 1 : 0
+                if hexRun >= 16 { hex = true }
+                wordClasses |= classes[Int(byte)]
+                base64Run += 1
+                if base64Run >= 16 { base64 = true }
+                previous = byte
+                continue
+            }
             let bits = classes[Int(byte)]
             if bits & alnum != 0 {
                 if bang { wordClasses |= Self.leetSymbol }
