@@ -9,7 +9,7 @@ struct StartedStream: @unchecked Sendable {
 
     /// Reads `events` up to and including the first event after `start`.
     static func start(_ events: EventStream) async throws(UpstreamFailure) -> StartedStream {
-        var iterator = events.makeAsyncIterator()
+        let iterator = events.makeAsyncIterator()
         var head: [StreamEvent] = []
         do {
             while let event = try await iterator.next() {
