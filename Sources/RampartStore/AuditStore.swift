@@ -22,49 +22,26 @@ public protocol AuditStore: Sendable {
     func prune(before cutoff: Date) throws -> Int
 }
 
-/// An event as the journal and the store carry it: its canonical JSON, and the values a store
-/// keeps in columns beside it. (Not the event itself: the writer thread need not hold, and free,
-/// everything a request built.)
+/// An event as the journal and the store carry it: its canonical JSON, with its id and time.
+/// (Not the event itself: the writer thread need not hold, and free, everything a request built.)
 public struct JournaledEvent: Sendable {
-    /// The values a store indexes or checks against the body (``ChainVerifier``).
-    public struct Columns: Sendable {
-        public var id: String
-        public var timeMs: Int64
-        public var kind: AuditEvent.Kind
-        public var requestID: String?
-        public var keyID: String?
-        public var tenant: String?
-        public var alias: String?
-        public var route: String?
-        public var outcome: AuditEvent.Outcome
-        public var status: Int?
-
-        init(_ event: AuditEvent) {
-            id = event.id
-            timeMs = AuditChain.milliseconds(event.time)
-            kind = event.kind
-            requestID = event.requestID
-            keyID = event.keyID
-            tenant = event.tenant
-            alias = event.alias
-            route = event.route
-            outcome = event.outcome
-            status = event.status
-        }
-    }
-
-    public var columns: Columns
+    public var id: String
+    /// ``AuditEvent/time`` in whole milliseconds.
+    public var timeMs: Int64
     /// ``AuditChain/encode(_:)`` of the event: what is stored and hashed.
     public var body: String
 
     public init(event: AuditEvent) {
-        columns = Columns(event)
+        id = event.id
+        timeMs = AuditChain.milliseconds(event.time)
         body = AuditChain.encode(event)
     }
 
     public init(body: String) throws {
+        let event = try AuditChain.decode(body)
         self.body = body
-        columns = Columns(try AuditChain.decode(body))
+        id = event.id
+        timeMs = AuditChain.milliseconds(event.time)
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Walks a stored hash chain, oldest row first, and collects every break it finds: rows missing
 /// (deleted), a row whose previous hash is not its predecessor's (replaced), a body that does not
 /// match its hash (edited), and an indexed column that says something other than the hashed body
-/// (the row edited around its body). Stores feed it rows; it knows nothing of databases.
+/// (the row edited around its body). Stores feed it rows — one per event (schema v1) or one per
+/// batch (``AuditBatch``, schema v5), oldest first; it knows nothing of databases.
 struct ChainVerifier {
     /// One stored row: ``StoreSchema/verifiedColumns``.
     struct Row {
@@ -35,23 +36,53 @@ struct ChainVerifier {
 
     /// Checks the next row; returns false once enough problems are found to stop reading.
     mutating func check(_ row: Row) -> Bool {
-        count += 1
-        if row.seq != expected.seq + 1 {
-            problems.append("seq \(row.seq): events \(expected.seq + 1)–\(row.seq - 1) are missing (deleted)")
-        } else if row.previousHash != expected.hash {
-            problems.append("seq \(row.seq): its previous hash does not match event \(expected.seq) (an event was replaced)")
-        }
-        if AuditChain.hash(previous: row.previousHash, body: row.body) != row.hash {
-            problems.append("seq \(row.seq): its body does not match its hash (the event was edited)")
-        } else if let mismatch = Self.columnMismatch(row) {
+        if checkLink(seq: row.seq, previousHash: row.previousHash, body: row.body, hash: row.hash), let mismatch = Self.columnMismatch(row) {
             problems.append("seq \(row.seq): column \(mismatch) does not match the hashed body (the row was edited)")
         }
-        expected = ChainHead(seq: row.seq, hash: row.hash)
-        if problems.count >= Self.problemLimit {
-            problems.append("… stopped after \(Self.problemLimit) problems")
+        return keepGoing()
+    }
+
+    /// Checks the next batch, event by event, and its columns against its bodies; returns false
+    /// once enough problems are found to stop reading.
+    mutating func check(_ batch: AuditBatch) -> Bool {
+        let lines = batch.lines
+        let count = Int(batch.lastSeq - batch.firstSeq + 1)
+        let events = lines.compactMap { try? AuditChain.decode(String($0)) }
+        let times = events.map { AuditChain.milliseconds($0.time) }
+        if count != lines.count || batch.hashes.utf8.count != 64 * lines.count || events.first?.id != batch.firstID
+            || times.min() != batch.minTimeMs || times.max() != batch.maxTimeMs {
+            problems.append("seq \(batch.firstSeq): the batch's columns do not match its bodies (the row was edited)")
+        }
+        var previous = batch.previousHash
+        for (index, line) in lines.enumerated() {
+            let hash = batch.hash(at: index) ?? ""
+            _ = checkLink(seq: batch.firstSeq + Int64(index), previousHash: previous, body: String(line), hash: hash)
+            previous = hash
+            guard keepGoing() else { return false }
+        }
+        return true
+    }
+
+    /// Checks one event's place in the chain and its body against its hash; true when the body matches.
+    private mutating func checkLink(seq: Int64, previousHash: String, body: String, hash: String) -> Bool {
+        count += 1
+        if seq != expected.seq + 1 {
+            problems.append("seq \(seq): events \(expected.seq + 1)–\(seq - 1) are missing (deleted)")
+        } else if previousHash != expected.hash {
+            problems.append("seq \(seq): its previous hash does not match event \(expected.seq) (an event was replaced)")
+        }
+        expected = ChainHead(seq: seq, hash: hash)
+        guard AuditChain.hash(previous: previousHash, body: body) == hash else {
+            problems.append("seq \(seq): its body does not match its hash (the event was edited)")
             return false
         }
         return true
+    }
+
+    private mutating func keepGoing() -> Bool {
+        guard problems.count >= Self.problemLimit else { return true }
+        problems.append("… stopped after \(Self.problemLimit) problems")
+        return false
     }
 
     var verification: AuditVerification {
@@ -75,29 +106,4 @@ extension AuditChain {
     static func milliseconds(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
-
-    /// The links `events` add to a chain ending at `head`: each event's sequence number, previous
-    /// hash and hash, skipping events whose id is in `stored` or earlier in `events` (a journal
-    /// replayed after a crash can hold events already stored).
-    static func link(_ events: [JournaledEvent], after head: ChainHead, skipping stored: Set<String>) -> [ChainLink] {
-        var seen = stored
-        var links: [ChainLink] = []
-        links.reserveCapacity(events.count)
-        var previous = head
-        for item in events where seen.insert(item.columns.id).inserted {
-            let link = ChainLink(item: item, seq: previous.seq + 1, previousHash: previous.hash,
-                                 hash: hash(previous: previous.hash, body: item.body))
-            links.append(link)
-            previous = ChainHead(seq: link.seq, hash: link.hash)
-        }
-        return links
-    }
-}
-
-/// An event placed in the chain: what a store writes as one row.
-struct ChainLink {
-    var item: JournaledEvent
-    var seq: Int64
-    var previousHash: String
-    var hash: String
 }

@@ -74,6 +74,21 @@ enum StoreSchema {
                     PRIMARY KEY (bucket, slot)
                 );
                 """),
+        Migration(
+            name: "v5: audit batches",
+            postgres: """
+                CREATE TABLE audit_batches (
+                    first_seq BIGINT PRIMARY KEY NOT NULL,
+                    last_seq BIGINT NOT NULL,
+                    first_id TEXT NOT NULL UNIQUE,
+                    min_time_ms BIGINT NOT NULL,
+                    max_time_ms BIGINT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hashes TEXT NOT NULL,
+                    bodies TEXT NOT NULL
+                );
+                CREATE INDEX audit_batches_time ON audit_batches(max_time_ms);
+                """),
     ]
 
     /// A migration's statements, one by one: each ends with `;`, and none holds a `;` inside.

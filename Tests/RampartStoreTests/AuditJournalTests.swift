@@ -43,8 +43,8 @@ import Testing
         // The process dies here: the next start finds the third segment in a file that still holds the first's frames.
         let next = try AuditJournal(directory: directory)
         #expect(next.sealedSegments() == [second, second + 1])
-        #expect(try next.events(in: second).map(\.columns.requestID) == ["req-21", "req-22"])
-        #expect(try next.events(in: second + 1).map(\.columns.requestID) == ["req-23", "req-24"])
+        #expect(try next.events(in: second).map { try AuditChain.decode($0.body).requestID } == ["req-21", "req-22"])
+        #expect(try next.events(in: second + 1).map { try AuditChain.decode($0.body).requestID } == ["req-23", "req-24"])
     }
 
     @Test func segmentsFromEarlierVersionsAreReplayed() throws {
@@ -53,7 +53,7 @@ import Testing
         try lines.write(toFile: directory + "/segment-000000000003.jsonl", atomically: false, encoding: .utf8)
         let journal = try AuditJournal(directory: directory)
         #expect(journal.sealedSegments() == [3] && journal.openSegment == 4)
-        #expect(try journal.events(in: 3).map(\.columns.requestID) == ["req-1", "req-2"])
+        #expect(try journal.events(in: 3).map { try AuditChain.decode($0.body).requestID } == ["req-1", "req-2"])
         journal.remove(3)
         #expect(!FileManager.default.fileExists(atPath: directory + "/segment-000000000003.jsonl"))
     }

@@ -47,18 +47,50 @@ func requestEvent(_ index: Int, tenant: String = "acme", time: Date = Date()) ->
         let fresh = try kind.makeStore()
         let store = fresh.store
         let head = try store.append((1...5).map { JournaledEvent(event: requestEvent($0)) })
+        _ = try store.append((6...7).map { JournaledEvent(event: requestEvent($0)) })
+        #expect(try store.append((8...9).map { JournaledEvent(event: requestEvent($0)) }).seq == 9)
         #expect(head.seq == 5)
         let intact = try store.verify()
-        #expect(intact.intact && intact.events == 5 && intact.head == head, "\(intact.problems)")
+        #expect(intact.intact && intact.events == 9 && intact.head.seq == 9, "\(intact.problems)")
 
-        try fresh.tamper("UPDATE audit_events SET body = replace(body, 'req-2', 'req-X') WHERE seq = 2")
-        try fresh.tamper("DELETE FROM audit_events WHERE seq = 4")
-        try fresh.tamper("UPDATE audit_events SET tenant = 'other' WHERE seq = 5")
+        try fresh.tamper(#"UPDATE audit_batches SET bodies = replace(bodies, '"req-2"', '"req-X"') WHERE first_seq = 1"#)
+        try fresh.tamper("DELETE FROM audit_batches WHERE first_seq = 6")
+        try fresh.tamper("UPDATE audit_batches SET first_id = 'other' WHERE first_seq = 8")
         let broken = try store.verify()
         #expect(!broken.intact)
         #expect(broken.problems.contains { $0.hasPrefix("seq 2:") && $0.contains("edited") })
-        #expect(broken.problems.contains { $0.hasPrefix("seq 5:") && $0.contains("missing") })
-        #expect(broken.problems.contains { $0.hasPrefix("seq 5:") && $0.contains("column tenant") })
+        #expect(!broken.problems.contains { $0.hasPrefix("seq 3:") })
+        #expect(broken.problems.contains { $0.hasPrefix("seq 8:") && $0.contains("events 6–7 are missing") })
+        #expect(broken.problems.contains { $0.hasPrefix("seq 8:") && $0.contains("columns do not match") })
+    }
+
+    /// A store written before events were batched (schema v5) keeps its rows: the chain runs on
+    /// from them into the batches, and reading, verifying, replaying and pruning see both.
+    @Test(arguments: StoreKind.all) func eventsStoredOneRowEachBeforeBatchesStayInTheChain(kind: StoreKind) throws {
+        let fresh = try kind.makeStore()
+        let store = fresh.store
+        let old = Date().addingTimeInterval(-40 * 86_400)
+        var previous = ChainHead.empty
+        let legacy = (1...3).map { JournaledEvent(event: requestEvent($0, time: old)) }
+        for (index, item) in legacy.enumerated() {
+            let hash = AuditChain.hash(previous: previous.hash, body: item.body)
+            let seq = previous.seq + 1
+            try fresh.tamper("""
+                INSERT INTO audit_events (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
+                VALUES (\(seq), '\(item.id)', \(item.timeMs), 'request', 'req-\(index + 1)', 'app-1', 'acme',
+                        'assistant', 'sim/m', 'ok', 200, '\(item.body)', '\(previous.hash)', '\(hash)')
+                """)
+            previous = ChainHead(seq: seq, hash: hash)
+        }
+        #expect(try store.head() == previous)
+        // A replayed journal segment holding the last of those and a new event: only the new one is stored.
+        #expect(try store.append([legacy[2], JournaledEvent(event: requestEvent(4))]).seq == 4)
+        _ = try store.append((5...6).map { JournaledEvent(event: requestEvent($0)) })
+        #expect(try store.verify().intact && store.verify().events == 6)
+        #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...6).map { "req-\($0)" })
+        #expect(try store.prune(before: Date().addingTimeInterval(-30 * 86_400)) == 3)
+        let pruned = try store.verify()
+        #expect(pruned.intact && pruned.events == 3 && pruned.anchor == previous)
     }
 
     @Test(arguments: StoreKind.all) func replayedEventsAreNotStoredTwice(kind: StoreKind) throws {

@@ -54,9 +54,12 @@ class Store:
         return psycopg.connect(self.url, autocommit=True)
 
     def bodies(self) -> list[dict]:
-        """Every stored audit event, in chain order."""
+        """Every stored audit event, in chain order: rows of one event (before schema v5), then batches."""
         with self.connect() as db:
-            return [json.loads(body) for (body,) in db.execute("SELECT body FROM audit_events ORDER BY seq").fetchall()]
+            single = [body for (body,) in db.execute("SELECT body FROM audit_events ORDER BY seq").fetchall()]
+            batched = [line for (bodies,) in db.execute("SELECT bodies FROM audit_batches ORDER BY first_seq").fetchall()
+                       for line in bodies.split("\n")]
+            return [json.loads(body) for body in single + batched]
 
     def execute(self, sql: str) -> None:
         with self.connect() as db:
@@ -68,7 +71,7 @@ class Store:
         with self.connect() as db:
             db.execute("BEGIN EXCLUSIVE" if self.kind == "sqlite" else "BEGIN")
             if self.kind == "postgres":
-                db.execute("LOCK TABLE audit_events IN EXCLUSIVE MODE")
+                db.execute("LOCK TABLE audit_events, audit_batches IN EXCLUSIVE MODE")
             try:
                 yield
             finally:

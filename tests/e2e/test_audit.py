@@ -9,6 +9,7 @@ database directly.
 from __future__ import annotations
 
 import json
+import re
 import signal
 import subprocess
 import threading
@@ -123,11 +124,12 @@ def test_a_replica_starts_while_postgres_is_unreachable_and_stores_everything_on
 
 def test_audit_verify_finds_edited_and_deleted_events(tmp_path, store):
     port = free_port()
-    rampart = start_rampart(tmp_path, audit_config(store, port), port=port)
-    with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
-        for _ in range(6):
-            assert chat(http, "openai", "sim").status == 200
-    rampart.stop()   # SIGTERM: the trail is flushed
+    for _ in range(2):   # two runs, so that the trail holds at least two batches
+        rampart = start_rampart(tmp_path, audit_config(store, port), port=port)
+        with httpx.Client(base_url=rampart.base_url, timeout=10) as http:
+            for _ in range(3):
+                assert chat(http, "openai", "sim").status == 200
+        rampart.stop()   # SIGTERM: the trail is flushed
     config_path = tmp_path / "rampart.yaml"
     intact = verify(config_path)
     assert intact.returncode == 0 and "intact: 6 events" in intact.stdout, intact.stdout + intact.stderr
@@ -135,17 +137,20 @@ def test_audit_verify_finds_edited_and_deleted_events(tmp_path, store):
                             capture_output=True, text=True, timeout=60, env=rampart_env())
     bodies = [json.loads(line) for line in listed.stdout.splitlines()]
     assert len(bodies) == 6 and all(b["outcome"] == "ok" and b["tenant"] == "acme" for b in bodies)
+    assert [b["id"] for b in store.bodies()] == [b["id"] for b in bodies]
 
-    store.execute("UPDATE audit_events SET body = replace(body, '\"status\":200', '\"status\":201') WHERE seq = 2")
+    holding_2 = "WHERE first_seq <= 2 AND last_seq >= 2"
+    store.execute(f"UPDATE audit_batches SET bodies = replace(bodies, '\"status\":200', '\"status\":201') {holding_2}")
     edited = verify(config_path)
     assert edited.returncode == 1 and "seq 2: its body does not match its hash" in edited.stdout, edited.stdout
 
-    store.execute("UPDATE audit_events SET body = replace(body, '\"status\":201', '\"status\":200') WHERE seq = 2")
-    store.execute("DELETE FROM audit_events WHERE seq = 4")
+    store.execute(f"UPDATE audit_batches SET bodies = replace(bodies, '\"status\":201', '\"status\":200') {holding_2}")
+    assert verify(config_path).returncode == 0
+    store.execute("DELETE FROM audit_batches WHERE first_seq = 1")
     deleted = verify(config_path)
-    assert deleted.returncode == 1 and "events 4–4 are missing" in deleted.stdout, deleted.stdout
+    assert deleted.returncode == 1 and re.search(r"events 1–\d are missing", deleted.stdout), deleted.stdout
 
-    store.execute("DELETE FROM audit_events WHERE seq >= 4")
+    store.execute("DELETE FROM audit_batches WHERE last_seq = 6")
     cut = verify(config_path)
     assert cut.returncode == 1 and "removed from the end" in cut.stdout, cut.stdout
 

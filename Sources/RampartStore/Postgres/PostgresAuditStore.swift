@@ -17,10 +17,9 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
     private let session: PostgresSession
     private let migrated = Locked(false)
 
-    /// Rows per `INSERT`: 14 binds each, under PostgreSQL's 65,535-bind limit.
-    private static let rowsPerInsert = 1_000
-    /// Rows per page when walking the chain.
+    /// Rows per page when walking the chain: events (before schema v5), and batches.
     private static let verifyPage = 5_000
+    private static let batchPage = 50
 
     /// Connects to the database `url` names and brings its schema up to date.
     public init(url: String, logger: Logger = Logger(label: "rampart.store")) throws(StoreError) {
@@ -67,48 +66,33 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         try ready().transaction { sql in
             try sql.run("SELECT pg_advisory_xact_lock(hashtext('rampart.audit_chain'))")
             let head = try Self.head(sql)
-            let ids = events.map(\.columns.id)
-            let stored = Set(try sql.query("SELECT id FROM audit_events WHERE id = ANY(\(ids))").map { try $0.decode(String.self) })
-            let links = AuditChain.link(events, after: head, skipping: stored)
-            var start = links.startIndex
-            while start < links.endIndex {
-                let end = min(start + Self.rowsPerInsert, links.endIndex)
-                try sql.query(Self.insert(links[start..<end]))
-                start = end
-            }
-            return links.last.map { ChainHead(seq: $0.seq, hash: $0.hash) } ?? head
+            guard let batch = AuditBatch(chaining: try Self.unstored(events, sql), after: head) else { return head }
+            try sql.query("""
+                INSERT INTO audit_batches (\(unescaped: AuditBatch.columns))
+                VALUES (\(batch.firstSeq), \(batch.lastSeq), \(batch.firstID), \(batch.minTimeMs), \(batch.maxTimeMs), \(batch.previousHash),
+                        \(batch.hashes), \(batch.bodies))
+                """)
+            return batch.head
         }
     }
 
-    /// One multi-row `INSERT` for `links`.
-    private static func insert(_ links: ArraySlice<ChainLink>) throws -> PostgresQuery {
-        var binds = PostgresBindings(capacity: links.count * 14)
-        var rows: [String] = []
-        rows.reserveCapacity(links.count)
-        for link in links {
-            let event = link.item.columns
-            let first = binds.count + 1
-            rows.append("(" + (first..<first + 14).map { "$\($0)" }.joined(separator: ",") + ")")
-            binds.append(link.seq)
-            binds.append(event.id)
-            binds.append(event.timeMs)
-            binds.append(event.kind.rawValue)
-            binds.append(event.requestID)
-            binds.append(event.keyID)
-            binds.append(event.tenant)
-            binds.append(event.alias)
-            binds.append(event.route)
-            binds.append(event.outcome.rawValue)
-            binds.append(event.status.map(Int32.init))
-            binds.append(link.item.body)
-            binds.append(link.previousHash)
-            binds.append(link.hash)
+    /// `events` less those already stored: a journal segment replayed after a crash was stored
+    /// whole, as the batch its first event starts, or (before schema v5) event by event.
+    private static func unstored(_ events: [JournaledEvent], _ sql: Statements) throws -> [JournaledEvent] {
+        var events = events
+        while let first = events.first {
+            let stored: Set<String>
+            if let bodies = try sql.query("SELECT bodies FROM audit_batches WHERE first_id = \(first.id)").first?.decode(String.self) {
+                stored = Set(AuditBatch.ids(in: bodies))
+            } else if try !sql.query("SELECT 1 FROM audit_events WHERE id = \(first.id)").isEmpty {
+                let ids = events.map(\.id)
+                stored = Set(try sql.query("SELECT id FROM audit_events WHERE id = ANY(\(ids))").map { try $0.decode(String.self) })
+            } else {
+                break
+            }
+            events.removeAll { stored.contains($0.id) }
         }
-        return PostgresQuery(unsafeSQL: """
-            INSERT INTO audit_events
-                (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
-            VALUES \(rows.joined(separator: ","))
-            """, binds: binds)
+        return events
     }
 
     public func head() throws -> ChainHead {
@@ -132,49 +116,91 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
                     guard verifier.check(stored) else { return verifier.verification }
                     after = seq
                 }
-                if rows.count < Self.verifyPage { return verifier.verification }
+                if rows.count < Self.verifyPage { break }
+            }
+            after = Int64.min
+            while true {
+                let batches = try sql.query("""
+                    SELECT \(unescaped: AuditBatch.columns) FROM audit_batches WHERE first_seq > \(after) ORDER BY first_seq LIMIT \(Self.batchPage)
+                    """).map(Self.batch)
+                for batch in batches {
+                    guard verifier.check(batch) else { return verifier.verification }
+                    after = batch.firstSeq
+                }
+                if batches.count < Self.batchPage { return verifier.verification }
             }
         }
     }
 
     public func events(from start: Date, to end: Date) throws -> [AuditEvent] {
-        try ready().withConnection { sql in
-            try sql.query("""
-                SELECT body FROM audit_events WHERE time_ms >= \(AuditChain.milliseconds(start)) AND time_ms < \(AuditChain.milliseconds(end))
-                ORDER BY time_ms, seq
-                """).map { try AuditChain.decode($0.decode(String.self)) }
-        }
+        try events(from: start, to: end, kind: nil)
     }
 
     public func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent] {
-        try ready().withConnection { sql in
-            try sql.query("""
-                SELECT body FROM audit_events WHERE time_ms >= \(AuditChain.milliseconds(start)) AND time_ms < \(AuditChain.milliseconds(end))
-                AND kind = \(kind.rawValue) ORDER BY time_ms, seq
-                """).map { try AuditChain.decode($0.decode(String.self)) }
+        try events(from: start, to: end, kind: kind)
+    }
+
+    private func events(from start: Date, to end: Date, kind: AuditEvent.Kind?) throws -> [AuditEvent] {
+        let (startMs, endMs) = (AuditChain.milliseconds(start), AuditChain.milliseconds(end))
+        return try ready().transaction { sql in
+            try sql.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")   // both tables from one snapshot
+            var found = try sql.query("""
+                SELECT time_ms, seq, body FROM audit_events WHERE time_ms >= \(startMs) AND time_ms < \(endMs)
+                AND (\(kind?.rawValue)::text IS NULL OR kind = \(kind?.rawValue))
+                """).map { row in
+                let (timeMs, seq, body) = try row.decode((Int64, Int64, String).self)
+                return StoredEvent(timeMs: timeMs, seq: seq, event: try AuditChain.decode(body))
+            }
+            for batch in try sql.query("""
+                SELECT \(unescaped: AuditBatch.columns) FROM audit_batches WHERE max_time_ms >= \(startMs) AND min_time_ms < \(endMs)
+                ORDER BY first_seq
+                """).map(Self.batch) {
+                found += batch.events(fromMs: startMs, toMs: endMs, kind: kind)
+            }
+            return StoredEvent.ordered(found)
         }
     }
 
     public func prune(before cutoff: Date) throws -> Int {
         try ready().transaction { sql in
             try sql.run("SELECT pg_advisory_xact_lock(hashtext('rampart.audit_chain'))")
-            // A prefix of the chain: everything before the first event at or after the cutoff.
-            let keepFrom = try sql.query("SELECT MIN(seq) FROM audit_events WHERE time_ms >= \(AuditChain.milliseconds(cutoff))")
-                .first.flatMap { try $0.decode(Int64?.self) }
-            let lastDeleted = try sql.query(keepFrom.map { "SELECT seq, hash FROM audit_events WHERE seq < \($0) ORDER BY seq DESC LIMIT 1" }
-                                            ?? "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-                .first.map { try $0.decode((Int64, String).self) }
+            // A prefix of the chain: everything before the first event at or after the cutoff
+            // (for a batch, the first batch holding one: batches go whole).
+            let cutoffMs = AuditChain.milliseconds(cutoff)
+            let keepFrom = try sql.query("""
+                SELECT LEAST((SELECT MIN(seq) FROM audit_events WHERE time_ms >= \(cutoffMs)),
+                             (SELECT MIN(first_seq) FROM audit_batches WHERE max_time_ms >= \(cutoffMs)))
+                """).first.flatMap { try $0.decode(Int64?.self) } ?? .max
+            let lastDeleted = try sql.query("""
+                SELECT seq, hash FROM (
+                    SELECT seq, hash FROM audit_events WHERE seq < \(keepFrom)
+                    UNION ALL SELECT last_seq, right(hashes, 64) FROM audit_batches WHERE last_seq < \(keepFrom)
+                ) AS deleted ORDER BY seq DESC LIMIT 1
+                """).first.map { try $0.decode((Int64, String).self) }
             guard let (seq, hash) = lastDeleted else { return 0 }
-            let deleted = try sql.query("DELETE FROM audit_events WHERE seq <= \(seq) RETURNING seq").count
+            let legacy = try sql.query("DELETE FROM audit_events WHERE seq <= \(seq) RETURNING seq").count
+            let batched = try sql.query("DELETE FROM audit_batches WHERE last_seq <= \(seq) RETURNING last_seq - first_seq + 1")
+                .reduce(0) { $0 + Int(try $1.decode(Int64.self)) }
             try sql.query("""
                 INSERT INTO audit_anchor (id, seq, hash) VALUES (1, \(seq), \(hash))
                 ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash
                 """)
-            return deleted
+            return legacy + batched
         }
     }
 
+    private static func batch(_ row: PostgresRow) throws -> AuditBatch {
+        let (firstSeq, lastSeq, firstID, minTimeMs, maxTimeMs, previousHash, hashes, bodies) =
+            try row.decode((Int64, Int64, String, Int64, Int64, String, String, String).self)
+        return AuditBatch(firstSeq: firstSeq, lastSeq: lastSeq, firstID: firstID, minTimeMs: minTimeMs, maxTimeMs: maxTimeMs,
+                          previousHash: previousHash, hashes: hashes, bodies: bodies)
+    }
+
     private static func head(_ sql: Statements) throws -> ChainHead {
+        if let (seq, hash) = try sql.query("SELECT last_seq, right(hashes, 64) FROM audit_batches ORDER BY first_seq DESC LIMIT 1").first?
+            .decode((Int64, String).self) {
+            return ChainHead(seq: seq, hash: hash)
+        }
         if let (seq, hash) = try sql.query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1").first?.decode((Int64, String).self) {
             return ChainHead(seq: seq, hash: hash)
         }

@@ -7,9 +7,11 @@ import GRDBSQLite
 /// system's cache); what the last moments before a power cut wrote may not, which is the usual
 /// WAL trade-off. One process writes at a time.
 ///
-/// Table `audit_events`: `seq` (the chain order), `id`, `time_ms`, indexed columns for queries
-/// (`kind`, `request_id`, `key_id`, `tenant`, `alias`, `route`, `outcome`, `status`), `body` (the
-/// canonical JSON, the source of truth), `prev_hash` and `hash`. Table `audit_anchor` holds the
+/// Events are appended as batches, a row of `audit_batches` per append (``AuditBatch``, schema
+/// v5). Table `audit_events` holds the events written before that, a row each: `seq` (the chain
+/// order), `id`, `time_ms`, indexed columns (`kind`, `request_id`, `key_id`, `tenant`, `alias`,
+/// `route`, `outcome`, `status`), `body` (the canonical JSON, the source of truth), `prev_hash` and
+/// `hash`; the chain runs through it and on into the batches. Table `audit_anchor` holds the
 /// last pruned event's sequence number and hash; `incidents` the incidents (``IncidentStore``).
 public final class SQLiteAuditStore: AuditStore {
     let pool: DatabasePool
@@ -43,60 +45,58 @@ public final class SQLiteAuditStore: AuditStore {
 
     public func append(_ events: [JournaledEvent]) throws -> ChainHead {
         try pool.write { db in
-            var head = try Self.head(db)
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO audit_events
-                    (seq, id, time_ms, kind, request_id, key_id, tenant, alias, route, outcome, status, body, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            // Bound through SQLite's own calls: GRDB's generic arguments cost more than the insert.
-            let statement = insert.sqliteStatement
-            for item in events {
-                let event = item.columns
-                let seq = head.seq + 1
-                let hash = AuditChain.hash(previous: head.hash, body: item.body)
-                sqlite3_reset(statement)
-                sqlite3_bind_int64(statement, 1, seq)
-                Self.bind(event.id, 2, statement)
-                sqlite3_bind_int64(statement, 3, event.timeMs)
-                Self.bind(event.kind.rawValue, 4, statement)
-                Self.bind(event.requestID, 5, statement)
-                Self.bind(event.keyID, 6, statement)
-                Self.bind(event.tenant, 7, statement)
-                Self.bind(event.alias, 8, statement)
-                Self.bind(event.route, 9, statement)
-                Self.bind(event.outcome.rawValue, 10, statement)
-                if let status = event.status { sqlite3_bind_int64(statement, 11, Int64(status)) } else { sqlite3_bind_null(statement, 11) }
-                Self.bind(head.hash, 13, statement)
-                Self.bind(hash, 14, statement)
-                // The body, the one long value, is bound without SQLite copying it: it is read only by this step.
-                var body = item.body
-                let result = body.withUTF8 { utf8 in
-                    sqlite3_bind_text(statement, 12, UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(utf8.count), nil)
-                    return sqlite3_step(statement)
+            let head = try Self.head(db)
+            guard let batch = AuditBatch(chaining: try Self.unstored(events, db), after: head) else { return head }
+            try Self.insert(batch, db)
+            return batch.head
+        }
+    }
+
+    /// Inserts `batch`, binding its hashes and bodies (megabytes, for a full batch) where they
+    /// are: SQLite reads them during the step, and GRDB's arguments would copy them twice.
+    private static func insert(_ batch: AuditBatch, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT INTO audit_batches (\(AuditBatch.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, batch.firstSeq)
+        sqlite3_bind_int64(statement, 2, batch.lastSeq)
+        sqlite3_bind_int64(statement, 4, batch.minTimeMs)
+        sqlite3_bind_int64(statement, 5, batch.maxTimeMs)
+        var (firstID, previousHash, hashes, bodies) = (batch.firstID, batch.previousHash, batch.hashes, batch.bodies)
+        let result = firstID.withUTF8 { firstID in
+            previousHash.withUTF8 { previousHash in
+                hashes.withUTF8 { hashes in
+                    bodies.withUTF8 { bodies in
+                        for (index, text) in [(3, firstID), (6, previousHash), (7, hashes), (8, bodies)] {
+                            sqlite3_bind_text(statement, Int32(index), UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self),
+                                              Int32(text.count), nil)
+                        }
+                        defer { sqlite3_clear_bindings(statement) }
+                        return sqlite3_step(statement)
+                    }
                 }
-                guard result == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: result), message: db.lastErrorMessage) }
-                if sqlite3_changes(db.sqliteConnection) == 1 { head = ChainHead(seq: seq, hash: hash) }
             }
-            sqlite3_reset(statement)
-            return head
         }
+        guard result == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: result), message: db.lastErrorMessage) }
     }
 
-    /// Binds `text` (or NULL) to parameter `index`; SQLite copies it.
-    private static func bind(_ text: String?, _ index: Int32, _ statement: SQLiteStatement) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
+    /// `events` less those already stored: a journal segment replayed after a crash was stored
+    /// whole, as the batch its first event starts, or (before schema v5) event by event.
+    private static func unstored(_ events: [JournaledEvent], _ db: Database) throws -> [JournaledEvent] {
+        var events = events
+        while let first = events.first {
+            let stored: Set<String>
+            if let bodies = try String.fetchOne(db, sql: "SELECT bodies FROM audit_batches WHERE first_id = ?", arguments: [first.id]) {
+                stored = Set(AuditBatch.ids(in: bodies))
+            } else if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = ?)", arguments: [first.id]) == true {
+                let lookup = try db.cachedStatement(sql: "SELECT 1 FROM audit_events WHERE id = ?")
+                stored = Set(try events.map(\.id).filter { try Bool.fetchOne(lookup, arguments: [$0]) == true })
+            } else {
+                break
+            }
+            events.removeAll { stored.contains($0.id) }
         }
-        text.withUTF8 { utf8 in
-            _ = sqlite3_bind_text(statement, index, UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(utf8.count),
-                                  Self.transient)
-        }
+        return events
     }
-
-    /// `SQLITE_TRANSIENT`: SQLite copies the value before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     public func head() throws -> ChainHead {
         try pool.read(Self.head)
@@ -110,47 +110,73 @@ public final class SQLiteAuditStore: AuditStore {
                 let stored = ChainVerifier.Row(
                     seq: row["seq"], id: row["id"], timeMs: row["time_ms"], kind: row["kind"], keyID: row["key_id"], tenant: row["tenant"],
                     alias: row["alias"], outcome: row["outcome"], body: row["body"], previousHash: row["prev_hash"], hash: row["hash"])
-                guard verifier.check(stored) else { break }
+                guard verifier.check(stored) else { return verifier.verification }
+            }
+            let batches = try Row.fetchCursor(db, sql: "SELECT \(AuditBatch.columns) FROM audit_batches ORDER BY first_seq")
+            while let row = try batches.next() {
+                guard verifier.check(Self.batch(row)) else { break }
             }
             return verifier.verification
         }
     }
 
     public func events(from start: Date, to end: Date) throws -> [AuditEvent] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM audit_events WHERE time_ms >= ? AND time_ms < ? ORDER BY time_ms, seq",
-                                arguments: [AuditChain.milliseconds(start), AuditChain.milliseconds(end)])
-                .map(AuditChain.decode)
-        }
+        try events(from: start, to: end, kind: nil)
     }
 
     public func events(of kind: AuditEvent.Kind, from start: Date, to end: Date) throws -> [AuditEvent] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT body FROM audit_events WHERE time_ms >= ? AND time_ms < ? AND kind = ? ORDER BY time_ms, seq",
-                                arguments: [AuditChain.milliseconds(start), AuditChain.milliseconds(end), kind.rawValue])
-                .map(AuditChain.decode)
+        try events(from: start, to: end, kind: kind)
+    }
+
+    private func events(from start: Date, to end: Date, kind: AuditEvent.Kind?) throws -> [AuditEvent] {
+        let (startMs, endMs) = (AuditChain.milliseconds(start), AuditChain.milliseconds(end))
+        return try pool.read { db in
+            var found = try Row.fetchAll(db, sql: """
+                SELECT time_ms, seq, body FROM audit_events WHERE time_ms >= ? AND time_ms < ? AND (? IS NULL OR kind = ?)
+                """, arguments: [startMs, endMs, kind?.rawValue, kind?.rawValue])
+                .map { StoredEvent(timeMs: $0[0], seq: $0[1], event: try AuditChain.decode($0[2])) }
+            let batches = try Row.fetchCursor(db, sql: """
+                SELECT \(AuditBatch.columns) FROM audit_batches WHERE max_time_ms >= ? AND min_time_ms < ? ORDER BY first_seq
+                """, arguments: [startMs, endMs])
+            while let row = try batches.next() { found += Self.batch(row).events(fromMs: startMs, toMs: endMs, kind: kind) }
+            return StoredEvent.ordered(found)
         }
     }
 
     public func prune(before cutoff: Date) throws -> Int {
         try pool.write { db in
-            // A prefix of the chain: everything before the first event at or after the cutoff.
-            let keepFrom = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM audit_events WHERE time_ms >= ?",
-                                              arguments: [AuditChain.milliseconds(cutoff)])
-            let lastDeleted = try Row.fetchOne(db, sql: keepFrom == nil
-                ? "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1"
-                : "SELECT seq, hash FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT 1", arguments: keepFrom.map { [$0] } ?? [])
+            // A prefix of the chain: everything before the first event at or after the cutoff
+            // (for a batch, the first batch holding one: batches go whole).
+            let cutoffMs = AuditChain.milliseconds(cutoff)
+            let keepFrom = [
+                try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM audit_events WHERE time_ms >= ?", arguments: [cutoffMs]),
+                try Int64.fetchOne(db, sql: "SELECT MIN(first_seq) FROM audit_batches WHERE max_time_ms >= ?", arguments: [cutoffMs]),
+            ].compactMap { $0 }.min() ?? .max
+            let lastDeleted = [
+                try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT 1", arguments: [keepFrom]),
+                try Row.fetchOne(db, sql: "SELECT last_seq, substr(hashes, -64) FROM audit_batches WHERE last_seq < ? ORDER BY first_seq DESC LIMIT 1",
+                                 arguments: [keepFrom]),
+            ].compactMap { $0.map { ChainHead(seq: $0[0], hash: $0[1]) } }.max { $0.seq < $1.seq }
             guard let lastDeleted else { return 0 }
-            let seq: Int64 = lastDeleted["seq"]
-            try db.execute(sql: "DELETE FROM audit_events WHERE seq <= ?", arguments: [seq])
-            let deleted = db.changesCount
-            try db.execute(sql: "INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)",
-                           arguments: [seq, lastDeleted["hash"] as String])
+            try db.execute(sql: "DELETE FROM audit_events WHERE seq <= ?", arguments: [lastDeleted.seq])
+            var deleted = db.changesCount
+            deleted += try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(last_seq - first_seq + 1), 0) FROM audit_batches WHERE last_seq <= ?",
+                                        arguments: [lastDeleted.seq]) ?? 0
+            try db.execute(sql: "DELETE FROM audit_batches WHERE last_seq <= ?", arguments: [lastDeleted.seq])
+            try db.execute(sql: "INSERT OR REPLACE INTO audit_anchor (id, seq, hash) VALUES (1, ?, ?)", arguments: [lastDeleted.seq, lastDeleted.hash])
             return deleted
         }
     }
 
+    private static func batch(_ row: Row) -> AuditBatch {
+        AuditBatch(firstSeq: row[0], lastSeq: row[1], firstID: row[2], minTimeMs: row[3], maxTimeMs: row[4], previousHash: row[5],
+                   hashes: row[6], bodies: row[7])
+    }
+
     private static func head(_ db: Database) throws -> ChainHead {
+        if let row = try Row.fetchOne(db, sql: "SELECT last_seq, substr(hashes, -64) FROM audit_batches ORDER BY first_seq DESC LIMIT 1") {
+            return ChainHead(seq: row[0], hash: row[1])
+        }
         if let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1") {
             return ChainHead(seq: row["seq"], hash: row["hash"])
         }
