@@ -27,6 +27,9 @@ final class AuditJournal {
     private var open: JournalSegment
     /// Sealed segments' numbers and the bytes they hold, oldest first.
     private var sealed: [(number: Int, bytes: Int)]
+    /// Sealed segments of this run still mapped, for reuse once stored: the newest few (a long
+    /// outage seals many, and their files need not stay open meanwhile).
+    private var retired: [Int: JournalSegment] = [:]
     /// Stored segments' files, set aside for reuse.
     private var spares: [JournalSegment] = []
     private var sparesMade = 0
@@ -102,10 +105,6 @@ final class AuditJournal {
             unlink(Self.existingPath(directory, segment))
         }
     }
-
-    /// Sealed segments of this run still mapped, for reuse once stored: the newest few (a long
-    /// outage seals many, and their files need not stay open meanwhile).
-    private var retired: [Int: JournalSegment] = [:]
 
     private func rotate(nextCapacity: Int) throws(StoreError) {
         let next = open.number + 1

@@ -9,8 +9,8 @@ import Metrics
 /// file) and returns; an answered request's event therefore survives the process being killed.
 /// Every `flushInterval`, or sooner when `batchSize` events wait or a segment fills, the writer
 /// seals the journal's segment and appends its events to the store in one transaction, then lets
-/// the segment go. When the store fails, sealed
-/// segments stay on disk (the spill), the writer retries with back-off, and the operator is told:
+/// the segment go. When the store fails, sealed segments stay on disk (the spill), the writer
+/// retries with back-off, and the operator is told:
 /// ``status`` (for `/readyz`), the `rampart_audit_*` metrics and an error log. When the spill
 /// reaches `spillLimitBytes`, new events are counted as dropped (metric and log) instead of
 /// filling the disk. Events spilled or left by a crash are stored, in order, when the store

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// Calls block; the writer makes them from its own thread, never from a request's task.
 public protocol AuditStore: Sendable {
-    /// Appends events in the order given, continuing the hash chain. An event whose id is already
-    /// stored is skipped (a journal replayed after a crash may hold events already written).
+    /// Appends events in the order given, continuing the hash chain, as one batch. An append
+    /// replayed is not stored twice: when the first event is already stored, the events stored with
+    /// it are skipped (a journal segment replayed after a crash holds exactly those).
     /// Returns the chain's head afterwards.
     func append(_ events: [JournaledEvent]) throws -> ChainHead
     /// The last stored event's sequence number and hash (``ChainHead/empty`` for an empty trail).
