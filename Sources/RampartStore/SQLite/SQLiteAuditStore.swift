@@ -57,27 +57,41 @@ public final class SQLiteAuditStore: AuditStore {
     private static func insert(_ batch: AuditBatch, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT INTO audit_batches (\(AuditBatch.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").sqliteStatement
         sqlite3_reset(statement)
+        defer { sqlite3_clear_bindings(statement) }
         sqlite3_bind_int64(statement, 1, batch.firstSeq)
         sqlite3_bind_int64(statement, 2, batch.lastSeq)
         sqlite3_bind_int64(statement, 4, batch.minTimeMs)
         sqlite3_bind_int64(statement, 5, batch.maxTimeMs)
-        var (firstID, previousHash, hashes, bodies) = (batch.firstID, batch.previousHash, batch.hashes, batch.bodies)
-        let result = firstID.withUTF8 { firstID in
-            previousHash.withUTF8 { previousHash in
-                hashes.withUTF8 { hashes in
-                    bodies.withUTF8 { bodies in
-                        for (index, text) in [(3, firstID), (6, previousHash), (7, hashes), (8, bodies)] {
-                            sqlite3_bind_text(statement, Int32(index), UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                                              Int32(text.count), nil)
-                        }
-                        defer { sqlite3_clear_bindings(statement) }
-                        return sqlite3_step(statement)
-                    }
-                }
+        bind(batch.firstID, 3, statement)
+        bind(batch.previousHash, 6, statement)
+        var (hashes, bodies) = (batch.hashes, batch.bodies)
+        let result = hashes.withUTF8 { hashes in
+            bodies.withUTF8 { bodies in
+                bind(inPlace: hashes, 7, statement)
+                bind(inPlace: bodies, 8, statement)
+                return sqlite3_step(statement)
             }
         }
         guard result == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: result), message: db.lastErrorMessage) }
     }
+
+    /// Binds a copy of `text` to parameter `index`.
+    private static func bind(_ text: String, _ index: Int32, _ statement: SQLiteStatement) {
+        var text = text
+        text.withUTF8 { bind($0, index, statement, destructor: transient) }
+    }
+
+    /// Binds `utf8` to parameter `index` where it is: it must stay valid until the next step has run.
+    private static func bind(inPlace utf8: UnsafeBufferPointer<UInt8>, _ index: Int32, _ statement: SQLiteStatement) {
+        bind(utf8, index, statement, destructor: nil)
+    }
+
+    private static func bind(_ utf8: UnsafeBufferPointer<UInt8>, _ index: Int32, _ statement: SQLiteStatement, destructor: sqlite3_destructor_type?) {
+        sqlite3_bind_text(statement, index, UnsafeRawPointer(utf8.baseAddress)?.assumingMemoryBound(to: CChar.self), Int32(utf8.count), destructor)
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// `events` less those already stored: a journal segment replayed after a crash was stored
     /// whole, as the batch its first event starts, or (before schema v5) event by event.
@@ -87,15 +101,19 @@ public final class SQLiteAuditStore: AuditStore {
             let stored: Set<String>
             if let bodies = try String.fetchOne(db, sql: "SELECT bodies FROM audit_batches WHERE first_id = ?", arguments: [first.id]) {
                 stored = Set(AuditBatch.ids(in: bodies))
-            } else if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_events WHERE id = ?)", arguments: [first.id]) == true {
-                let lookup = try db.cachedStatement(sql: "SELECT 1 FROM audit_events WHERE id = ?")
-                stored = Set(try events.map(\.id).filter { try Bool.fetchOne(lookup, arguments: [$0]) == true })
+            } else if try storedOneRowEach(first.id, db) {
+                stored = Set(try events.map(\.id).filter { try storedOneRowEach($0, db) })
             } else {
                 break
             }
             events.removeAll { stored.contains($0.id) }
         }
         return events
+    }
+
+    /// Whether the event `id` is stored in `audit_events` (a row per event, before schema v5).
+    private static func storedOneRowEach(_ id: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM audit_events WHERE id = ?"), arguments: [id]) == true
     }
 
     public func head() throws -> ChainHead {
