@@ -70,6 +70,29 @@ struct AuditBatch {
         bodies.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// `events` less those already stored: a journal segment replayed after a crash was stored
+    /// whole, as the batch its first event starts, or (before schema v5) event by event.
+    /// - Parameters:
+    ///   - batchStarting: the bodies of the stored batch whose first event has this id, if any.
+    ///   - storedOneRowEach: which of these ids are stored a row each (table `audit_events`).
+    static func unstored(
+        _ events: [JournaledEvent], batchStarting: (String) throws -> String?, storedOneRowEach: ([String]) throws -> Set<String>
+    ) rethrows -> [JournaledEvent] {
+        var events = events
+        while let first = events.first {
+            let stored: Set<String>
+            if let bodies = try batchStarting(first.id) {
+                stored = Set(ids(in: bodies))
+            } else if try !storedOneRowEach([first.id]).isEmpty {
+                stored = try storedOneRowEach(events.map(\.id))
+            } else {
+                break
+            }
+            events.removeAll { stored.contains($0.id) }
+        }
+        return events
+    }
+
     /// The ids of the events in `bodies` (a batch's), in order.
     static func ids(in bodies: String) -> [String] {
         bodies.split(separator: "\n").compactMap { try? AuditChain.decode(String($0)).id }

@@ -86,15 +86,12 @@ final class JournalSegment {
     /// Makes this file segment `number` at `path` (renaming it), empty: what it held reads as
     /// another segment's frames, that is as nothing.
     func reuse(as number: Int, path: String) throws(StoreError) {
-        guard rename(self.path, path) == 0 else {
-            throw StoreError("cannot reuse the audit journal segment \(self.path) as \(path): \(Self.lastError)")
-        }
-        self.path = path
+        try move(to: path)
         self.number = number
         used = 0
     }
 
-    /// Renames the file (a stored segment set aside for reuse).
+    /// Renames the file (a stored segment set aside for reuse, or a spare reused).
     func move(to path: String) throws(StoreError) {
         guard rename(self.path, path) == 0 else { throw StoreError("cannot rename \(self.path) to \(path): \(Self.lastError)") }
         self.path = path

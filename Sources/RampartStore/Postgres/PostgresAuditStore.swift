@@ -76,23 +76,13 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         }
     }
 
-    /// `events` less those already stored: a journal segment replayed after a crash was stored
-    /// whole, as the batch its first event starts, or (before schema v5) event by event.
+    /// `events` less those already stored (``AuditBatch/unstored(_:batchStarting:storedOneRowEach:)``).
     private static func unstored(_ events: [JournaledEvent], _ sql: Statements) throws -> [JournaledEvent] {
-        var events = events
-        while let first = events.first {
-            let stored: Set<String>
-            if let bodies = try sql.query("SELECT bodies FROM audit_batches WHERE first_id = \(first.id)").first?.decode(String.self) {
-                stored = Set(AuditBatch.ids(in: bodies))
-            } else if try !sql.query("SELECT 1 FROM audit_events WHERE id = \(first.id)").isEmpty {
-                let ids = events.map(\.id)
-                stored = Set(try sql.query("SELECT id FROM audit_events WHERE id = ANY(\(ids))").map { try $0.decode(String.self) })
-            } else {
-                break
-            }
-            events.removeAll { stored.contains($0.id) }
-        }
-        return events
+        try AuditBatch.unstored(events, batchStarting: { id in
+            try sql.query("SELECT bodies FROM audit_batches WHERE first_id = \(id)").first?.decode(String.self)
+        }, storedOneRowEach: { ids in
+            Set(try sql.query("SELECT id FROM audit_events WHERE id = ANY(\(ids))").map { try $0.decode(String.self) })
+        })
     }
 
     public func head() throws -> ChainHead {

@@ -93,27 +93,14 @@ public final class SQLiteAuditStore: AuditStore {
     /// `SQLITE_TRANSIENT`: SQLite copies the value before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// `events` less those already stored: a journal segment replayed after a crash was stored
-    /// whole, as the batch its first event starts, or (before schema v5) event by event.
+    /// `events` less those already stored (``AuditBatch/unstored(_:batchStarting:storedOneRowEach:)``).
     private static func unstored(_ events: [JournaledEvent], _ db: Database) throws -> [JournaledEvent] {
-        var events = events
-        while let first = events.first {
-            let stored: Set<String>
-            if let bodies = try String.fetchOne(db, sql: "SELECT bodies FROM audit_batches WHERE first_id = ?", arguments: [first.id]) {
-                stored = Set(AuditBatch.ids(in: bodies))
-            } else if try storedOneRowEach(first.id, db) {
-                stored = Set(try events.map(\.id).filter { try storedOneRowEach($0, db) })
-            } else {
-                break
-            }
-            events.removeAll { stored.contains($0.id) }
-        }
-        return events
-    }
-
-    /// Whether the event `id` is stored in `audit_events` (a row per event, before schema v5).
-    private static func storedOneRowEach(_ id: String, _ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM audit_events WHERE id = ?"), arguments: [id]) == true
+        try AuditBatch.unstored(events, batchStarting: { id in
+            try String.fetchOne(db, sql: "SELECT bodies FROM audit_batches WHERE first_id = ?", arguments: [id])
+        }, storedOneRowEach: { ids in
+            let lookup = try db.cachedStatement(sql: "SELECT 1 FROM audit_events WHERE id = ?")
+            return Set(try ids.filter { try Bool.fetchOne(lookup, arguments: [$0]) == true })
+        })
     }
 
     public func head() throws -> ChainHead {
