@@ -36,8 +36,9 @@ def layer_norm(x, gain, bias, eps=1e-12):
     return (x - mean) / np.sqrt(variance + eps) * gain + bias
 
 
-def encode(weights, ids, heads=12):
-    """The BERT encoder's last hidden states for a batch of equal-length token id rows."""
+def encode(weights, ids, heads=12, mask=None):
+    """The BERT encoder's last hidden states for a batch of token id rows of one length; `mask`
+    (batch x length, 1 for a real token, 0 for padding) keeps attention off the padding."""
     w = weights
     batch, length = ids.shape
     x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length][None] \
@@ -51,6 +52,8 @@ def encode(weights, ids, heads=12):
         split = lambda v: v.reshape(batch, length, heads, width).transpose(0, 2, 1, 3)
         q, k, v = (split(dense(x, "attention.self." + n)) for n in ("query", "key", "value"))
         scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(width)
+        if mask is not None:
+            scores = scores + (1 - mask)[:, None, None, :] * -1e9
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         scores /= scores.sum(-1, keepdims=True)
         attended = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, heads * width)
