@@ -197,6 +197,13 @@ start_rampart() { # config log-level [what]
 
 # ---------------------------------------------------------------- /proc
 cpu_ticks() { local s; read -r s < "/proc/$1/stat"; s=${s##*) }; set -- $s; echo $(( ${12} + ${13} )); }
+thread_ticks() { # pid name: CPU ticks of the process's threads called name (0 when none)
+    local n=0 t
+    for t in /proc/"$1"/task/*; do
+        [ "$(cat "$t/comm" 2>/dev/null)" = "$2" ] && n=$((n + $(cpu_ticks "${t#/proc/}")))
+    done
+    echo "$n"
+}
 ctx_switches() { # voluntary + involuntary context switches summed over the process's threads
     local n=0 k v f
     for f in /proc/"$1"/task/*/status; do

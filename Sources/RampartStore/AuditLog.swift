@@ -89,8 +89,14 @@ public final class AuditLog: Sendable {
         self.logger = logger
         headFile = journalDirectory + "/audit-head.json"
         state = Locked(State(journal: try AuditJournal(directory: journalDirectory)))
-        let thread = Thread { [self] in self.writerLoop() }
-        thread.name = "rampart-audit-writer"
+        let thread = Thread { [self] in
+            // Named from inside, through /proc (Linux only; elsewhere the write fails and nothing
+            // changes): Foundation does not pass `Thread.name` to the kernel on Linux and Swift's
+            // Glibc has no pthread_setname_np, so the writer would show under its creator's name in
+            // `top -H`, perf and /proc/<pid>/task. bench/audit-cost.sh finds it by this name.
+            try? "rampart-audit".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            self.writerLoop()
+        }
         thread.start()
     }
 

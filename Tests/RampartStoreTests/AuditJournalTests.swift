@@ -83,4 +83,22 @@ import Testing
         #expect(try store.events(from: .distantPast, to: .distantFuture).map(\.requestID) == (1...10).map { "req-\($0)" })
         #expect(try store.verify().intact)
     }
+
+    #if os(Linux)
+    @Test func theWriterThreadIsNamedForOperators() async throws {
+        let log = try AuditLog(store: try StoreKind.sqlite.makeStore().store, journalDirectory: temporaryDirectory() + "/journal",
+                               logger: Logger(label: "test"))
+        func named() -> Bool {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+            return tasks.contains { (try? String(contentsOfFile: "/proc/self/task/\($0)/comm", encoding: .utf8)) == "rampart-audit\n" }
+        }
+        var seen = named()
+        for _ in 0..<100 where !seen {
+            try await Task.sleep(for: .milliseconds(10))
+            seen = named()
+        }
+        await log.shutdown()
+        #expect(seen, "no thread named rampart-audit in /proc/self/task")
+    }
+    #endif
 }
