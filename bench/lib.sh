@@ -1,5 +1,5 @@
 # Shared parts of the benchmark scripts (bench/proxy-overhead.sh,
-# bench/failover.sh, bench/profile.sh).  Sourced, not run:
+# bench/audit-cost.sh, bench/failover.sh, bench/profile.sh).  Sourced, not run:
 #
 #   set -euo pipefail
 #   . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,6 +12,20 @@
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$ROOT/bench"
+
+# The proxy-overhead load's settings, each kept when the environment sets it: one place for the
+# scripts that measure at that load (bench/proxy-overhead.sh, bench/audit-cost.sh).
+proxy_load_settings() {
+    DURATION=${DURATION:-10}
+    WARMUP=${WARMUP:-5}
+    CONNS=${CONNS:-32}
+    HI_THREADS=${HI_THREADS:-2}
+    UPSTREAM_PORT=${UPSTREAM_PORT:-18081}
+    RAMPART_PORT=${RAMPART_PORT:-18080}
+    SCRATCH=${SCRATCH:-.build-release}
+    WRK_CPUS=${WRK_CPUS:-}
+    SERVER_CPUS=${SERVER_CPUS:-}
+}
 
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
