@@ -13,7 +13,7 @@ import time
 from e2e_util import httpx
 
 from rampart_proc import free_port, start_rampart
-from routing_util import ADMIN_TOKEN, RAMPART_TEST_KEY, admin, chat, make_config, wait_until
+from routing_util import ADMIN_TOKEN, RAMPART_TEST_KEY, admin, breaker_state, chat, make_config, wait_until
 
 WORDS = 25   # the simulator answers this many words, 40 ms apart: each request takes about a second
 
@@ -118,5 +118,44 @@ def test_a_bad_file_is_rejected_and_the_running_configuration_stays(tmp_path):
             assert chat(http, "openai", "fresh").status == 200
             events = admin(http, "GET", "/admin/events").json()["events"]
             assert any(e.get("action") == "kill_switch.create" for e in events)
+    finally:
+        rampart.stop()
+
+
+def test_an_open_breaker_stays_open_across_a_reload_until_its_provider_changes(tmp_path):
+    port, state = free_port(), tmp_path / "state"
+    path = tmp_path / "rampart.yaml"
+
+    def suspended_config(message: str, *, extra_alias: bool) -> str:
+        providers = [{"id": "sim", "kind": "simulator"},
+                     {"id": "gone", "kind": "simulator", "fault": {"status": 403, "message": message}}]
+        models = [{"alias": "a", "targets": [{"provider": "gone", "model": "m"}, {"provider": "sim", "model": "m"}]}]
+        if extra_alias:
+            models.append({"alias": "fresh", "targets": [{"provider": "sim", "model": "m"}]})
+        return make_config(port, state, providers=providers, models=models, routing={"breaker": {"suspension_cooldown_s": 600}})
+
+    rampart = start_rampart(tmp_path, suspended_config("account suspended", extra_alias=False), port=port)
+    try:
+        with httpx.Client(base_url=rampart.base_url, timeout=30) as http:
+            def state_of_gone() -> str | None:
+                return breaker_state(admin(http, "GET", "/admin/providers").json(), "gone", "m")
+
+            assert chat(http, "openai", "a").attempts == 2   # the suspension opens the breaker at once
+            assert state_of_gone() == "open"
+
+            # A reload that leaves the provider alone keeps it skipped.
+            path.write_text(suspended_config("account suspended", extra_alias=True))
+            assert admin(http, "POST", "/admin/reload").status_code == 200
+            assert chat(http, "openai", "fresh").status == 200, "the new alias is served"
+            assert state_of_gone() == "open"
+            skipped = chat(http, "anthropic", "a")
+            assert skipped.status == 200 and skipped.attempts == 1 and skipped.fallback.get("gone/m") == "breaker_open", skipped.describe()
+
+            # Changing the provider's entry (here its fault; in life a new key) gives it a new try.
+            path.write_text(suspended_config("key rotated", extra_alias=True))
+            assert admin(http, "POST", "/admin/reload").status_code == 200
+            assert state_of_gone() == "closed"
+            retried = chat(http, "openai", "a")
+            assert retried.attempts == 2 and retried.fallback.get("gone/m") not in (None, "breaker_open"), retried.describe()
     finally:
         rampart.stop()

@@ -93,13 +93,13 @@ public struct ServerConfig: Sendable, Hashable {
 }
 
 /// An upstream a model alias can route to.
-public struct ProviderConfig: Sendable {
+public struct ProviderConfig: Sendable, Equatable {
     public var id: String
     public var kind: Kind
     /// Time limits for its targets, which each target may override.
     public var timeouts: TargetTimeouts
 
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         case openAI(HTTPProviderOptions)
         case anthropic(HTTPProviderOptions)
         case simulator(SimulatorOptions)
@@ -113,7 +113,7 @@ public struct ProviderConfig: Sendable {
 }
 
 /// Options shared by the providers that speak HTTP to a vendor API.
-public struct HTTPProviderOptions: Sendable {
+public struct HTTPProviderOptions: Sendable, Equatable {
     /// OpenAI: the URL that `/chat/completions` is appended to (it includes `/v1`).
     /// Anthropic: the host root that `/v1/messages` is appended to.
     public var baseURL: String
@@ -140,6 +140,14 @@ public struct HTTPProviderOptions: Sendable {
         self.maxTokensField = maxTokensField
         self.defaultMaxTokens = defaultMaxTokens
         self.anthropicVersion = anthropicVersion
+    }
+
+    /// Every field alike, headers in the same order (tuples have no synthesised `==`; a field
+    /// added above must be added here).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.baseURL == rhs.baseURL && lhs.apiKey == rhs.apiKey && lhs.headers.elementsEqual(rhs.headers, by: ==)
+            && lhs.maxTokensField == rhs.maxTokensField && lhs.defaultMaxTokens == rhs.defaultMaxTokens
+            && lhs.anthropicVersion == rhs.anthropicVersion && lhs.caFile == rhs.caFile
     }
 }
 

@@ -6,7 +6,10 @@ import Logging
 /// Guarantees: an invalid file, or one whose gateway cannot be built (an unreadable constitution,
 /// a bad `ca_file`), changes nothing: the old configuration keeps serving and the outcome lists
 /// every problem. Requests in flight finish on the gateway they started on (``GatewaySlot``).
-/// Kill switches, managed keys and limit counts carry over. Reloads run one at a time. Does not: apply `server`, `store`,
+/// Kill switches, managed keys and limit counts carry over, and so does each target's health (its
+/// breaker, a 429 pause, its latency) while its provider's entry and `routing.breaker` are unchanged:
+/// a provider given a new key or URL gets a fresh start. A policy change keeps every target's health.
+/// Reloads run one at a time. Does not: apply `server`, `store`,
 /// `escalation` or `telemetry` changes (the listener, the audit store, the incident desk and the trace exporter are built once) — a
 /// file that changes them is rejected with the reason, so nothing is half-applied.
 public actor ConfigReloader {
@@ -55,7 +58,7 @@ public actor ConfigReloader {
         let gateway: Gateway
         do {
             gateway = try Gateway(config: current.config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys,
-                                  limiter: current.limiter, policy: policy, shadow: shadow)
+                                  limiter: current.limiter, health: current.monitors, policy: policy, shadow: shadow)
         } catch {
             logger.error("policy change not applied; the previous policy stays", metadata: ["by": "\(actor)", "problem": "\(error.message)"])
             return Self.rejected([error.message])
@@ -105,13 +108,25 @@ public actor ConfigReloader {
         let gateway: Gateway
         do {
             gateway = try Gateway(config: config, logger: logger, killSwitches: current.killSwitches, managedKeys: current.managedKeys,
-                                  limiter: current.limiter, policy: policy, shadow: shadow)
+                                  limiter: current.limiter, health: Self.health(of: current, keptFor: config), policy: policy, shadow: shadow)
         } catch {
             return Self.rejected([error.message])
         }
         slot.replace(with: gateway, drainLimit: config.routing.deadline + .seconds(5))
         installed(gateway)
         return Outcome(reloaded: true, message: "serving \(config.models.count) models from \(config.providers.count) providers", problems: [])
+    }
+
+    /// The monitors of `current`'s targets whose provider entry `config` leaves as it was. A changed
+    /// entry (a new key, URL or header) is often the fix for what tripped the breaker, so its
+    /// targets start afresh; ``Gateway`` also drops any kept monitor whose breaker settings changed.
+    private static func health(of current: Gateway, keptFor config: RampartConfig) -> [String: TargetMonitor] {
+        let before = Dictionary(current.config.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(config.providers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return current.monitors.filter { _, monitor in
+            guard let old = before[monitor.provider], let new = after[monitor.provider] else { return false }
+            return old == new
+        }
     }
 
     private static func rejected(_ problems: [String]) -> Outcome {

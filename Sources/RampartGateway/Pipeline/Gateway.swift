@@ -69,12 +69,16 @@ public final class Gateway: Sendable {
     ///     default one is opened in the state directory.
     ///   - managedKeys: keys created at run time, accepted beside the configured ones.
     ///   - limiter: counts requests and tokens against limits (a reloaded gateway keeps its predecessor's).
+    ///   - health: monitors to keep, by target (`provider/model`): a reloaded gateway keeps its
+    ///     predecessor's breaker states, 429 pauses and latencies (``ConfigReloader`` chooses which).
+    ///     One is used only for a target of this configuration with the same provider and the
+    ///     configuration's breaker settings; every other target gets a new monitor.
     ///   - policy: the promoted policy to judge with instead of the configuration's constitution,
     ///     and a candidate to judge in shadow.
     ///   - shadow: hears the candidate's judgements (without it, no shadow runs).
     public init(config: RampartConfig, logger: Logger, riskAssessor: (any RiskAssessor)? = nil,
                 killSwitches: KillSwitchRegistry? = nil, managedKeys: ManagedKeyRegistry? = nil,
-                limiter: RequestLimiter = RequestLimiter(), policy: PolicySelection = PolicySelection(),
+                limiter: RequestLimiter = RequestLimiter(), health: [String: TargetMonitor] = [:], policy: PolicySelection = PolicySelection(),
                 shadow: (@Sendable (ShadowJudgement) -> Void)? = nil) throws(GatewayStartError) {
         self.config = config
         self.managedKeys = managedKeys
@@ -135,8 +139,12 @@ public final class Gateway: Sendable {
         }
         var monitors: [String: TargetMonitor] = [:]
         for target in targets where monitors[target.description] == nil {
-            monitors[target.description] = TargetMonitor(provider: target.provider, target: target.description,
-                                                         settings: config.routing.breaker, logger: logger)
+            if let kept = health[target.description], kept.provider == target.provider, kept.settings == config.routing.breaker {
+                monitors[target.description] = kept
+            } else {
+                monitors[target.description] = TargetMonitor(provider: target.provider, target: target.description,
+                                                             settings: config.routing.breaker, logger: logger)
+            }
         }
         self.monitors = monitors
         aliases = Dictionary(config.models.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })

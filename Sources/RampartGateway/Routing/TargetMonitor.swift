@@ -9,6 +9,8 @@ import NIOConcurrencyHelpers
 public final class TargetMonitor: Sendable {
     public let target: String
     public let provider: String
+    /// The breaker's settings, fixed for the monitor's life (a reload with other settings makes new monitors).
+    public let settings: BreakerSettings
     private let state: NIOLockedValueBox<Inner>
     private let breakerGauge: Gauge
     private let successes: Counter
@@ -76,6 +78,7 @@ public final class TargetMonitor: Sendable {
     public init(provider: String, target: String, settings: BreakerSettings, logger: Logger) {
         self.provider = provider
         self.target = target
+        self.settings = settings
         self.logger = logger
         state = NIOLockedValueBox(Inner(breaker: CircuitBreaker(settings: settings, now: .now)))
         breakerGauge = Gauge(label: "rampart_breaker_state", dimensions: [("provider", provider), ("target", target)])
