@@ -68,3 +68,18 @@ import Testing
         #expect(again != first)
     }
 }
+
+/// The store's limit counters commit on connections of their own without waiting for the WAL
+/// flush; the audit trail's commits still wait for it.
+@Suite(.enabled(if: StoreKind.all.contains(.postgres))) struct PostgresCounterSessionTests {
+    @Test func countersCommitWithoutWaitingForTheFlushAndTheTrailWaits() throws {
+        let store = try #require(try StoreKind.postgres.makeStore().store as? PostgresAuditStore)
+        let show = { (session: PostgresSession) in
+            try session.withConnection { try $0.query("SHOW synchronous_commit").first!.decode(String.self) }
+        }
+        #expect(try show(store.readyForCounting()) == "off")
+        #expect(try show(store.ready()) == "on")
+        #expect(try store.add(2, to: "key:k:requests", slot: 1, limit: 3) && !store.add(2, to: "key:k:requests", slot: 1, limit: 3))
+        #expect(try store.count(of: "key:k:requests", slot: 1) == 2)
+    }
+}

@@ -15,6 +15,9 @@ import PostgresNIO
 /// answers).
 public final class PostgresAuditStore: AuditStore, IncidentStore {
     private let session: PostgresSession
+    /// Connections of their own for limit counters (``LimitCounterStore``): one statement per
+    /// limited request, so they neither wait behind audit batches nor for a WAL flush each.
+    private let counterSession: PostgresSession
     private let migrated = Locked(false)
 
     /// Rows per page when walking the chain: events (before schema v5), and batches.
@@ -23,7 +26,9 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
 
     /// Connects to the database `url` names and brings its schema up to date.
     public init(url: String, logger: Logger = Logger(label: "rampart.store")) throws(StoreError) {
-        session = PostgresSession(settings: try PostgresSettings.parse(url), logger: logger)
+        let settings = try PostgresSettings.parse(url)
+        session = PostgresSession(settings: settings, logger: logger)
+        counterSession = PostgresSession(settings: settings.committingWithoutFlush, logger: logger)
         do {
             try migrate()
         } catch {
@@ -37,8 +42,15 @@ public final class PostgresAuditStore: AuditStore, IncidentStore {
         return session
     }
 
+    /// The limit counters' session, once the schema is up to date.
+    func readyForCounting() throws(StoreError) -> PostgresSession {
+        _ = try ready()
+        return counterSession
+    }
+
     deinit {
         session.close()
+        counterSession.close()
     }
 
     private func migrate() throws(StoreError) {

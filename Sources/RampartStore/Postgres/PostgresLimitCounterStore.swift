@@ -1,8 +1,11 @@
 import PostgresNIO
 
+/// Counts on connections of their own that commit without waiting for the WAL flush
+/// (``PostgresAuditStore/readyForCounting()``): every replica sees a count the moment it commits,
+/// and a crash of the database server can lose the last fraction of a second of counts.
 extension PostgresAuditStore: LimitCounterStore {
     public func add(_ amount: Int64, to bucket: String, slot: Int64, limit: Int64?) throws -> Bool {
-        try ready().withConnection { sql in
+        try readyForCounting().withConnection { sql in
             // One statement: the row lock PostgreSQL takes for the update makes concurrent adds
             // from every replica take turns, so the limit is never passed.
             let rows = if let limit {
@@ -25,7 +28,7 @@ extension PostgresAuditStore: LimitCounterStore {
     }
 
     public func count(of bucket: String, slot: Int64) throws -> Int64 {
-        try ready().withConnection { sql in
+        try readyForCounting().withConnection { sql in
             try sql.query("SELECT count FROM limit_counters WHERE bucket = \(bucket) AND slot = \(slot)").first.map { try $0.decode(Int64.self) } ?? 0
         }
     }

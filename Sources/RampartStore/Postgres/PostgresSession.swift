@@ -34,7 +34,7 @@ final class PostgresSession: @unchecked Sendable {
     private var open = 0
     private var nextConnectionID = 1
 
-    init(settings: PostgresSettings, deadline: TimeInterval = 35, maximumConnections: Int = 4, logger: Logger) {
+    init(settings: PostgresSettings, deadline: TimeInterval = 35, maximumConnections: Int = 8, logger: Logger) {
         precondition(maximumConnections > 0, "a session needs at least one connection")
         self.settings = settings
         self.deadline = deadline

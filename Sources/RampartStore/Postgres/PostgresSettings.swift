@@ -62,6 +62,15 @@ struct PostgresSettings: Sendable {
         return PostgresSettings(configuration: configuration, display: display)
     }
 
+    /// These settings for connections whose commits need not wait for the server to flush its
+    /// write-ahead log (`synchronous_commit = off`): a commit is seen by every other connection at
+    /// once, and a server crash can lose the last fraction of a second of such commits.
+    var committingWithoutFlush: PostgresSettings {
+        var settings = self
+        settings.configuration.options.additionalStartupParameters.append(("synchronous_commit", "off"))
+        return settings
+    }
+
     private static func tls(mode: String, rootCertificate: String?, display: String) throws(StoreError) -> PostgresConnection.Configuration.TLS {
         do {
             switch mode {
