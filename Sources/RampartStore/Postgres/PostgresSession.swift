@@ -85,7 +85,8 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// Closes the idle connections (the next call opens a new one; those in use close when returned).
+    /// Closes the idle connections (a later call opens new ones; a connection in use stays open and
+    /// goes back to the pool when its call ends).
     func close() {
         pool.lock()
         let closing = idle
