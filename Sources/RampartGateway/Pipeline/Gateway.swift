@@ -71,8 +71,8 @@ public final class Gateway: Sendable {
     ///   - limiter: counts requests and tokens against limits (a reloaded gateway keeps its predecessor's).
     ///   - health: monitors to keep, by target (`provider/model`): a reloaded gateway keeps its
     ///     predecessor's breaker states, 429 pauses and latencies (``ConfigReloader`` chooses which).
-    ///     One is used only for a target of this configuration with the same provider and the
-    ///     configuration's breaker settings; every other target gets a new monitor.
+    ///     One is used only for a target of this configuration whose breaker settings it has;
+    ///     every other target gets a new monitor.
     ///   - policy: the promoted policy to judge with instead of the configuration's constitution,
     ///     and a candidate to judge in shadow.
     ///   - shadow: hears the candidate's judgements (without it, no shadow runs).
@@ -139,7 +139,7 @@ public final class Gateway: Sendable {
         }
         var monitors: [String: TargetMonitor] = [:]
         for target in targets where monitors[target.description] == nil {
-            if let kept = health[target.description], kept.provider == target.provider, kept.settings == config.routing.breaker {
+            if let kept = health[target.description], kept.settings == config.routing.breaker {
                 monitors[target.description] = kept
             } else {
                 monitors[target.description] = TargetMonitor(provider: target.provider, target: target.description,
