@@ -7,7 +7,7 @@
 # Sets ROOT (the repository) and BENCH (this folder) and defines functions;
 # it starts, installs or builds nothing by itself.  The functions read the
 # caller's settings where they need them: UPSTREAM_PORT, RAMPART_PORT, UP_URL,
-# RAMPART_BIN, SCRATCH, SKIP_BUILD, WRK_CPUS, SERVER_CPUS, RESULTS_DIR, TMP.
+# RAMPART_BIN, SCRATCH, SKIP_BUILD, WRK_CPUS, SERVER_CPUS, RESULTS_DIR, TMP, WRK_BEARER.
 # Failures end the script with exit status 2 (die).
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -230,13 +230,15 @@ ctx_switches() { # voluntary + involuntary context switches summed over the proc
 
 # ---------------------------------------------------------------- wrk
 # run_wrk TAG THREADS CONNS SECONDS URL [MODEL]: wrk (under pin_wrk) with
-# bench/post.lua, its model set to MODEL (default bench); output in
+# bench/post.lua, its model set to MODEL (default bench) and, when WRK_BEARER
+# is set, an `Authorization: Bearer $WRK_BEARER` header; output in
 # $RESULTS_DIR/TAG.txt, which must end in a WRK_RESULT line.
 run_wrk() {
     local tag=$1 t=$2 c=$3 d=$4 url=$5 model=${6:-bench} out="$RESULTS_DIR/$1.txt"
     local script="$TMP/post-$model.lua"
     sed "s/\"model\":\"bench\"/\"model\":\"$model\"/" "$BENCH/post.lua" > "$script"
     grep -q "\"model\":\"$model\"" "$script" || die "could not set the model in post.lua"
+    if [ -n "${WRK_BEARER:-}" ]; then echo "wrk.headers[\"Authorization\"] = \"Bearer $WRK_BEARER\"" >> "$script"; fi
     "${pin_wrk[@]}" wrk -t"$t" -c"$c" -d"${d}s" --timeout 5s --latency -s "$script" "$url" > "$out" 2>&1 \
         || { cat "$out" >&2; die "wrk failed ($tag)"; }
     grep -q '^WRK_RESULT ' "$out" || { cat "$out" >&2; die "no WRK_RESULT in wrk output ($tag)"; }

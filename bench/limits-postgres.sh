@@ -41,11 +41,10 @@ mkdir -p "$RESULTS_DIR"
 make_tmp_and_trap rampart-limits-pg RAMPART_PID NGINX_PID
 check_ports_free "$UPSTREAM_PORT" "$RAMPART_PORT"
 start_nginx
-sed 's/^wrk.headers\["Content-Type"\] = "application\/json"$/&\nwrk.headers["Authorization"] = "Bearer bench-secret"/' "$BENCH/post.lua" > "$TMP/post-key.lua"
-grep -q Authorization "$TMP/post-key.lua" || die "could not add the key to post.lua"
+WRK_BEARER=bench-secret   # run_wrk sends the key
 
 run() { # tag binary: a new database and state, warm-up, measured run
-    local tag=$1 database="rampart_bench_$(date +%s%N)" out="$RESULTS_DIR/$1.txt"
+    local tag=$1 database="rampart_bench_$(date +%s%N)"
     RAMPART_BIN=$2
     psql -q "$SERVER" -c "CREATE DATABASE $database" || die "cannot create a database on $SERVER"
     rm -rf "$TMP/state"
@@ -60,8 +59,8 @@ models:
   - {alias: bench, targets: [{provider: static, model: static-model}]}
 EOF
     start_rampart "$TMP/rampart.yaml" warning "($tag)"
-    "${pin_wrk[@]}" wrk -t"$HI_THREADS" -c"$CONNS" -d"${WARMUP}s" -s "$TMP/post-key.lua" "$GW_URL" > "$out.warmup" 2>&1 || die "wrk failed"
-    "${pin_wrk[@]}" wrk -t"$HI_THREADS" -c"$CONNS" -d"${DURATION}s" --latency -s "$TMP/post-key.lua" "$GW_URL" > "$out" 2>&1 || die "wrk failed"
+    run_wrk "$tag-warmup" "$HI_THREADS" "$CONNS" "$WARMUP" "$GW_URL"
+    run_wrk "$tag" "$HI_THREADS" "$CONNS" "$DURATION" "$GW_URL"
     check_errors "$tag"
     kill -TERM "$RAMPART_PID"
     wait "$RAMPART_PID" 2>/dev/null || true
