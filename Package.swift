@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rampart", targets: ["rampart"]),
+        // For the benchmark package in Benchmarks/, which times the guard on its own.
+        .library(name: "RampartGuard", targets: ["RampartGuard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

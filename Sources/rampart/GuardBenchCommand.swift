@@ -18,14 +18,9 @@ struct GuardBenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let classifier = try GuardCLI.classifier(model)
-        let constitution = ConstitutionLoader.builtin()
-        // Realistic prose: the constitution's allowed examples, in order, repeated to the size wanted.
-        let prose = constitution.categories.flatMap(\.allowedExamples).joined(separator: " ")
         var missed = false
         for (label, bytes, limit) in [("1 KB", 1024, 100.0), ("16 KB", 16 * 1024, 1000.0)] {
-            var text = ""
-            while text.utf8.count < bytes { text += prose }
-            text = String(decoding: Array(text.utf8.prefix(bytes)), as: UTF8.self)
+            let text = BenchmarkText.prose(bytes: bytes)
             for _ in 0..<50 { _ = classifier.classify(text) }
             var samples: [Double] = []
             samples.reserveCapacity(iterations)
