@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test Rampart has: the Swift unit tests, then the end-to-end suite that drives a real
-# `rampart serve` with the official OpenAI and Anthropic Python SDKs and local fake upstreams.
+# `rampart serve` with the official OpenAI and Anthropic Python SDKs and local fake upstreams, and
+# builds (does not run) the benchmark package in Benchmarks/.
 # Installs the Python test clients when they are missing (and, in CI, headless Chromium). Exits
 # non-zero if anything fails.
 set -euo pipefail
@@ -54,3 +55,6 @@ swift test --skip-build
 
 echo "==> end-to-end tests (official SDKs against .build/debug/rampart)"
 RAMPART_BIN="$PWD/.build/debug/rampart" python3 -m pytest tests/e2e -q -p no:cacheprovider
+
+echo "==> benchmark package builds (Benchmarks/, not run: BENCHMARKS.md says how)"
+swift build --package-path Benchmarks
