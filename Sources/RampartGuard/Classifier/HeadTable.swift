@@ -47,7 +47,16 @@ struct HeadTable: Sendable {
     /// Each head's probability from its summed weights over `count` features, in table order, with
     /// `logits` (another model's, one per head) added before the sigmoid.
     func probabilities(sums: [Float], count: Int, adding logits: [Float]? = nil) -> [Float] {
+        var probabilities = sums
+        self.probabilities(sums: sums, count: count, adding: logits, into: &probabilities)
+        return probabilities
+    }
+
+    /// The same, written into `probabilities`, which has a value per head.
+    func probabilities(sums: [Float], count: Int, adding logits: [Float]?, into probabilities: inout [Float]) {
         let scale = count > 0 ? 1 / Float(count).squareRoot() : 0
-        return sums.indices.map { Stage1Model.sigmoid(sums[$0] * scale + biases[$0] + (logits?[$0] ?? 0)) }
+        for column in sums.indices {
+            probabilities[column] = Stage1Model.sigmoid(sums[column] * scale + biases[column] + (logits?[column] ?? 0))
+        }
     }
 }

@@ -45,16 +45,44 @@ public struct IntentNetwork: Sendable {
 
     /// `vector` scaled to unit length (all zeros stays all zeros).
     static func unit(_ vector: [Float]) -> [Float] {
+        var unit = vector
+        Self.unit(vector, into: &unit)
+        return unit
+    }
+
+    /// Writes `vector` scaled to unit length into `unit`, which has as many values.
+    static func unit(_ vector: [Float], into unit: inout [Float]) {
         let norm = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return norm > 0 ? vector.map { $0 / norm } : vector
+        for index in vector.indices { unit[index] = norm > 0 ? vector[index] / norm : vector[index] }
+    }
+
+    /// Buffers for ``logits(_:scratch:)``, made once per text so that scoring each of its
+    /// passages allocates nothing.
+    struct Scratch {
+        var input: [Float]
+        var hidden: [Float]
+        /// The weighted logits of the last ``IntentNetwork/logits(_:scratch:)``, in ``Spec/heads`` order.
+        var output: [Float]
+
+        init(spec: Spec) {
+            input = [Float](repeating: 0, count: spec.inputs)
+            hidden = [Float](repeating: 0, count: spec.hidden)
+            output = [Float](repeating: 0, count: spec.heads.count)
+        }
     }
 
     /// The weighted logits for a text whose token vectors sum to `vector`, in ``Spec/heads`` order.
     func logits(_ vector: [Float]) -> [Float] {
-        var hidden = [Float](repeating: 0, count: spec.hidden)
-        var output = [Float](repeating: 0, count: spec.heads.count)
-        forward(Self.unit(vector), hidden: &hidden, output: &output)
-        return output.map { $0 * spec.weight }
+        var scratch = Scratch(spec: spec)
+        logits(vector, scratch: &scratch)
+        return scratch.output
+    }
+
+    /// The same, left in `scratch.output`.
+    func logits(_ vector: [Float], scratch: inout Scratch) {
+        Self.unit(vector, into: &scratch.input)
+        forward(scratch.input, hidden: &scratch.hidden, output: &scratch.output)
+        for head in scratch.output.indices { scratch.output[head] *= spec.weight }
     }
 
     /// One forward pass: `hidden` gets the rectified hidden units, `output` the raw logits.

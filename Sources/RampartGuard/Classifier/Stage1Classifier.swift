@@ -66,59 +66,86 @@ public final class Stage1Classifier: Sendable {
     /// Scores an input (a prompt, a message, a document).
     public func classify(_ text: String) -> Stage1Result {
         let hasher = model.hasher
-        var best = [Float](repeating: -1, count: deciding.heads.count)
-        var revealedBy = [[String]](repeating: [], count: deciding.heads.count)
+        let width = deciding.heads.count
+        var best = [Float](repeating: -1, count: width)
+        // Where each deciding head peaked (view index, passage), turned into transformations once at the end.
+        var peaks = [(view: Int, passage: Int?)](repeating: (0, nil), count: width)
         var focus = Substring()
         var bag: [Int32] = []
         bag.reserveCapacity(min(text.utf8.count * 2, 65_536))
+        // Buffers reused for every view and passage, so that scoring one allocates nothing.
+        var sums = [Float](repeating: 0, count: width)
+        var scores = sums
+        var added = sums
+        var whole = sums
         let intent = model.intent
-        /// The intent network's logits for a text whose token vectors sum to `vector`, by column.
-        func logits(_ vector: [Float]?) -> [Float]? {
-            guard let vector, let network = intent?.network else { return nil }
-            let outputs = network.logits(vector)
-            return intentOutputs.map { $0.map { outputs[$0] } ?? 0 }
-        }
-        func keep(_ sums: [Float], count: Int, vector: [Float]?, text: Substring, view: TextView, passage: Int?) {
-            let scores = deciding.probabilities(sums: sums, count: count, adding: logits(vector))
+        var scratch = intent.map { IntentNetwork.Scratch(spec: $0.network.spec) }
+        let dimensions = intent?.embeddings.dimensions ?? 0
+        var vector = [Float](repeating: 0, count: dimensions)
+        var wholeVector = vector
+        /// Scores one text (a view or a passage) whose deciding-head sums over `count` features are
+        /// in `sums`, with the intent network on `vector` when `readsVector`, and keeps each peak.
+        func keep(count: Int, readsVector: Bool, vector: [Float], text: Substring, view: Int, passage: Int?) {
+            var adding: [Float]?
+            if readsVector, let network = intent?.network {
+                network.logits(vector, scratch: &scratch!)
+                for column in added.indices { added[column] = intentOutputs[column].map { scratch!.output[$0] } ?? 0 }
+                adding = added
+            }
+            deciding.probabilities(sums: sums, count: count, adding: adding, into: &scores)
             for column in scores.indices where scores[column] > best[column] {
                 best[column] = scores[column]
-                revealedBy[column] = view.transformations + (passage.map { ["passage_\($0 + 1)"] } ?? [])
+                peaks[column] = (view, passage)
                 if column == focusColumn { focus = text }
             }
         }
-        for view in Normalizer.views(of: text) {
+        /// Puts the deciding heads' sums for `features` in `sums`.
+        func sum(_ features: [Int32]) {
+            for column in sums.indices { sums[column] = 0 }
+            deciding.add(features, to: &sums)
+        }
+        /// Puts the token vectors of `text`'s first `maxBytes` bytes, summed, in `vector`.
+        func tokenVector(_ text: Substring, maxBytes: Int) {
+            for index in vector.indices { vector[index] = 0 }
+            intent?.embeddings.add(text, maxBytes: maxBytes, to: &vector)
+        }
+        let views = Normalizer.views(of: text)
+        for (viewIndex, view) in views.enumerated() {
             let passages = Segmenter.passages(of: view.text)
             guard !passages.isEmpty else {
                 bag.removeAll(keepingCapacity: true)
                 hasher.features(of: view.text, namespace: .input, into: &bag)
-                keep(deciding.sums(of: bag), count: bag.count, vector: intent?.embeddings.vector(of: view.text, maxBytes: Self.intentMaxBytes),
-                     text: view.text[...], view: view, passage: nil)
+                sum(bag)
+                tokenVector(view.text[...], maxBytes: Self.intentMaxBytes)
+                keep(count: bag.count, readsVector: intent != nil, vector: vector, text: view.text[...], view: viewIndex, passage: nil)
                 continue
             }
             // Each passage on its own, and the whole view as the sum of its passages (hashed and
             // tokenised once; only the word pairs across passage edges are left out of the whole).
-            var whole = [Float](repeating: 0, count: deciding.heads.count)
+            for column in whole.indices { whole[column] = 0 }
             var wholeCount = 0
-            var wholeVector = intent.map { [Float](repeating: 0, count: $0.embeddings.dimensions) }
+            for index in wholeVector.indices { wholeVector[index] = 0 }
             for (index, passage) in passages.enumerated() {
                 bag.removeAll(keepingCapacity: true)
                 hasher.features(of: passage, namespace: .input, into: &bag)
-                let sums = deciding.sums(of: bag)
+                sum(bag)
                 for column in whole.indices { whole[column] += sums[column] }
                 wholeCount += bag.count
-                var vector: [Float]?
                 let offset = view.text.utf8.distance(from: view.text.startIndex, to: passage.startIndex)
-                if let embeddings = intent?.embeddings, offset < Self.intentMaxBytes {
-                    vector = embeddings.vector(of: passage, maxBytes: Self.intentMaxBytes - offset)
-                    for column in vector!.indices { wholeVector![column] += vector![column] }
+                let readsVector = intent != nil && offset < Self.intentMaxBytes
+                if readsVector {
+                    tokenVector(passage, maxBytes: Self.intentMaxBytes - offset)
+                    for column in vector.indices { wholeVector[column] += vector[column] }
                 }
-                keep(sums, count: bag.count, vector: vector, text: passage, view: view, passage: index)
+                keep(count: bag.count, readsVector: readsVector, vector: vector, text: passage, view: viewIndex, passage: index)
             }
-            keep(whole, count: wholeCount, vector: wholeVector, text: view.text[...], view: view, passage: nil)
+            for column in sums.indices { sums[column] = whole[column] }
+            keep(count: wholeCount, readsVector: intent != nil, vector: wholeVector, text: view.text[...], view: viewIndex, passage: nil)
         }
         bag.removeAll(keepingCapacity: true)
         hasher.features(of: focus, namespace: .input, into: &bag)
         let categoryScores = categories.probabilities(sums: categories.sums(of: bag), count: bag.count)
+        let revealedBy = peaks.map { views[$0.view].transformations + ($0.passage.map { ["passage_\($0 + 1)"] } ?? []) }
         let focusRevealedBy = revealedBy[focusColumn]
         return result(deciding: zip(deciding.heads, zip(best, revealedBy)).map { ($0, $1.0, $1.1) },
                       categories: zip(categories.heads, categoryScores).map { ($0, $1, focusRevealedBy) })
