@@ -94,7 +94,12 @@ import Testing
         #expect(network.parameters == fit().parameters)
         var positive = [Float](repeating: 0, count: 8)
         positive[0] = 1
-        #expect(network.logits(positive)[0] > 2)
-        #expect(network.logits(positive.map { -$0 })[0] < -2)
+        func logit(_ input: [Float]) -> Float {
+            var scratch = IntentNetwork.Scratch(spec: network.spec)
+            network.logits(input, scratch: &scratch)
+            return scratch.output[0]
+        }
+        #expect(logit(positive) > 2)
+        #expect(logit(positive.map { -$0 }) < -2)
     }
 }

@@ -61,7 +61,7 @@ public struct IntentNetwork: Sendable {
     struct Scratch {
         var input: [Float]
         var hidden: [Float]
-        /// The weighted logits of the last ``IntentNetwork/logits(_:scratch:)``, in ``Spec/heads`` order.
+        /// The weighted logits of the last ``IntentNetwork/logits(_:scratch:)``.
         var output: [Float]
 
         init(spec: Spec) {
@@ -71,14 +71,8 @@ public struct IntentNetwork: Sendable {
         }
     }
 
-    /// The weighted logits for a text whose token vectors sum to `vector`, in ``Spec/heads`` order.
-    func logits(_ vector: [Float]) -> [Float] {
-        var scratch = Scratch(spec: spec)
-        logits(vector, scratch: &scratch)
-        return scratch.output
-    }
-
-    /// The same, left in `scratch.output`.
+    /// The weighted logits for a text whose token vectors sum to `vector`, in ``Spec/heads`` order,
+    /// left in `scratch.output`.
     func logits(_ vector: [Float], scratch: inout Scratch) {
         Self.unit(vector, into: &scratch.input)
         forward(scratch.input, hidden: &scratch.hidden, output: &scratch.output)

@@ -84,11 +84,11 @@ public final class Stage1Classifier: Sendable {
         var vector = [Float](repeating: 0, count: dimensions)
         var wholeVector = vector
         /// Scores one text (a view or a passage) whose deciding-head sums over `count` features are
-        /// in `sums`, with the intent network on `vector` when `readsVector`, and keeps each peak.
-        func keep(count: Int, readsVector: Bool, vector: [Float], text: Substring, view: Int, passage: Int?) {
+        /// in `sums`, with the intent network on `tokenSum` when `readsTokens`, and keeps each peak.
+        func keep(count: Int, readsTokens: Bool, tokenSum: [Float], text: Substring, view: Int, passage: Int?) {
             var adding: [Float]?
-            if readsVector, let network = intent?.network {
-                network.logits(vector, scratch: &scratch!)
+            if readsTokens, let network = intent?.network {
+                network.logits(tokenSum, scratch: &scratch!)
                 for column in added.indices { added[column] = intentOutputs[column].map { scratch!.output[$0] } ?? 0 }
                 adding = added
             }
@@ -117,7 +117,7 @@ public final class Stage1Classifier: Sendable {
                 hasher.features(of: view.text, namespace: .input, into: &bag)
                 sum(bag)
                 tokenVector(view.text[...], maxBytes: Self.intentMaxBytes)
-                keep(count: bag.count, readsVector: intent != nil, vector: vector, text: view.text[...], view: viewIndex, passage: nil)
+                keep(count: bag.count, readsTokens: intent != nil, tokenSum: vector, text: view.text[...], view: viewIndex, passage: nil)
                 continue
             }
             // Each passage on its own, and the whole view as the sum of its passages (hashed and
@@ -132,15 +132,15 @@ public final class Stage1Classifier: Sendable {
                 for column in whole.indices { whole[column] += sums[column] }
                 wholeCount += bag.count
                 let offset = view.text.utf8.distance(from: view.text.startIndex, to: passage.startIndex)
-                let readsVector = intent != nil && offset < Self.intentMaxBytes
-                if readsVector {
+                let readsTokens = intent != nil && offset < Self.intentMaxBytes
+                if readsTokens {
                     tokenVector(passage, maxBytes: Self.intentMaxBytes - offset)
                     for column in vector.indices { wholeVector[column] += vector[column] }
                 }
-                keep(count: bag.count, readsVector: readsVector, vector: vector, text: passage, view: viewIndex, passage: index)
+                keep(count: bag.count, readsTokens: readsTokens, tokenSum: vector, text: passage, view: viewIndex, passage: index)
             }
             for column in sums.indices { sums[column] = whole[column] }
-            keep(count: wholeCount, readsVector: intent != nil, vector: wholeVector, text: view.text[...], view: viewIndex, passage: nil)
+            keep(count: wholeCount, readsTokens: intent != nil, tokenSum: wholeVector, text: view.text[...], view: viewIndex, passage: nil)
         }
         bag.removeAll(keepingCapacity: true)
         hasher.features(of: focus, namespace: .input, into: &bag)
