@@ -4,14 +4,26 @@ import RampartGuard
 enum Calibration {
     static let decidingHeads = ["harmful", "attack", "injection"]
 
+    /// A recalibrated model and what its thresholds rest on.
+    struct Outcome {
+        var model: Stage1Model
+        /// Ordinary benign rows the thresholds were set on.
+        var benignRows: Int
+        /// How many of them the target rate lets trip a head.
+        var allowedAlarms: Int
+    }
+
     /// `model` with its deciding heads' thresholds set so that at most `targetFalsePositiveRate`
     /// of the ordinary benign rows trip any of them. The heads share the budget: the same
     /// quantile of each head's benign scores is raised until the union of their false alarms fits.
-    static func thresholds(_ model: Stage1Model, examples: [LabelledExample], targetFalsePositiveRate: Double) -> Stage1Model {
+    /// No threshold goes below ``Stage1Model/minimumThreshold``, as in training. Nil when there
+    /// are no ordinary benign rows to calibrate on.
+    static func thresholds(_ model: Stage1Model, examples: [LabelledExample], targetFalsePositiveRate: Double) -> Outcome? {
         let classifier = Stage1Classifier(model: model)
         let benign = examples.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
             .map { classifier.classify($0.text).scores }
-        guard !benign.isEmpty else { return model }
+        guard !benign.isEmpty else { return nil }
+        let allowed = Int((targetFalsePositiveRate * Double(benign.count)).rounded(.down))
         let sorted = decidingHeads.map { head in benign.map { $0[head] ?? 0 }.sorted() }
         var quantile = 1 - targetFalsePositiveRate
         var thresholds: [Float] = []
@@ -19,10 +31,10 @@ enum Calibration {
         for _ in 0..<200 {
             thresholds = sorted.map { scores in
                 let position = min(Int((Double(scores.count - 1) * quantile).rounded(.up)), scores.count - 1)
-                return min(scores[position] + 1e-6, 1)
+                return max(min(scores[position] + 1e-6, 1), Stage1Model.minimumThreshold)
             }
             let alarms = benign.filter { scores in decidingHeads.indices.contains { (scores[decidingHeads[$0]] ?? 0) >= thresholds[$0] } }.count
-            if Double(alarms) <= targetFalsePositiveRate * Double(benign.count) { break }
+            if alarms <= allowed { break }
             quantile += (1 - quantile) * 0.1
         }
         var calibrated = model
@@ -33,6 +45,18 @@ enum Calibration {
             calibrated.header.heads[position].threshold = thresholds[index]
             calibrated.header.heads[position].escalateAbove = min(calibrated.header.heads[position].escalateAbove, thresholds[index])
         }
-        return calibrated
+        return Outcome(model: calibrated, benignRows: benign.count, allowedAlarms: allowed)
+    }
+
+    /// Fewer allowed alarms than this and the thresholds rest on a handful of rows: say so.
+    static let steadyAlarms = 10
+
+    /// What the operator should know about `outcome`'s footing, or nil when it is steady.
+    static func caution(_ outcome: Outcome, targetFalsePositiveRate: Double) -> String? {
+        guard outcome.allowedAlarms < steadyAlarms else { return nil }
+        let needed = targetFalsePositiveRate > 0 ? " (at least \(Int((Double(steadyAlarms) / targetFalsePositiveRate).rounded(.up))) for this rate)" : ""
+        return "note: \(outcome.benignRows) ordinary benign rows allow \(outcome.allowedAlarms) false alarm\(outcome.allowedAlarms == 1 ? "" : "s") "
+            + "at \(targetFalsePositiveRate * 100)%, so the thresholds rest on the few highest-scoring rows and the rate on other "
+            + "traffic will differ; calibrate on more benign rows\(needed) for a steadier estimate"
     }
 }

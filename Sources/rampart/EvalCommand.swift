@@ -42,7 +42,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("""
         Calibrate the deciding heads' thresholds on the rows scored so that at most this share of \
-        ordinary benign prompts trips any of them, and write the model with them to --write. \
+        ordinary benign prompts trips any of them (no threshold below 0.5, as in training), and write \
+        the model with them to --write. With few benign rows it says how little the thresholds rest on. \
         Use --split validation: calibrating on the test split would make its numbers meaningless.
         """, valueName: "rate"))
     var targetFpr: Double?
@@ -89,11 +90,16 @@ struct EvalCommand: AsyncParsableCommand {
         }
         var classifier = try GuardCLI.classifier(model)
         if let targetFpr, let write {
-            let calibrated = Calibration.thresholds(classifier.model, examples: examples, targetFalsePositiveRate: targetFpr)
+            guard let outcome = Calibration.thresholds(classifier.model, examples: examples, targetFalsePositiveRate: targetFpr) else {
+                GuardCLI.note("cannot calibrate: no ordinary benign prompts (label benign, category not borderline:) among the rows scored (--split \(split))")
+                throw ExitCode(2)
+            }
+            let calibrated = outcome.model
             try calibrated.serialized().write(to: URL(fileURLWithPath: write))
             GuardCLI.note("wrote \(write) with thresholds for at most \(targetFpr * 100)% false positives on \(split): "
                           + calibrated.header.heads.filter { Calibration.decidingHeads.contains($0.name) }
                               .map { "\($0.name) \(String(format: "%.3f", $0.threshold))" }.joined(separator: ", "))
+            if let caution = Calibration.caution(outcome, targetFalsePositiveRate: targetFpr) { GuardCLI.note(caution) }
             classifier = Stage1Classifier(model: calibrated)
         }
         let evaluation = GuardEvaluation(classifier: classifier, examples: examples, split: split)

@@ -253,7 +253,7 @@ public struct Stage1Trainer {
         let benignScores = benign.map { classifier.classify($0.text).scores } + extraBenign
         let names = TrainingSet.inputHeads
         let sorted = names.map { name in benignScores.map { $0[name] ?? 0 }.sorted() }
-        let thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), 0.5) }
+        let thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), Stage1Model.minimumThreshold) }
         let escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }
         for (position, name) in names.enumerated() {
             guard let index = model.header.heads.firstIndex(where: { $0.name == name }) else { continue }
