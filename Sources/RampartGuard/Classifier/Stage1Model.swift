@@ -46,6 +46,7 @@ public struct Stage1Model: Sendable {
     /// threshold where benign traffic scores high; it never makes a score the head itself finds
     /// unlikely into an alarm, which a small or easy benign sample would otherwise do.
     public static let minimumThreshold: Float = 0.5
+
     /// The feature scheme this build hashes with (``FeatureHasher``); a file made with another
     /// cannot be scored. 2: byte-level hashing with fmix64 (format 1 hashed per scalar with FNV-1a).
     public static let format = 2
