@@ -123,10 +123,7 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try wait(PostgresConnection.connect(on: Self.eventLoopGroup.next(), configuration: settings.configuration, id: id, logger: logger))
         } catch {
-            pool.lock()
-            open -= 1
-            pool.signal()
-            pool.unlock()
+            freeSlot()
             throw describe(error)
         }
     }
@@ -140,11 +137,16 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     private func drop(_ connection: PostgresConnection) {
+        freeSlot()
+        Self.closeInBackground(connection)
+    }
+
+    /// One connection fewer open (dropped, or never opened): a waiting call may open another.
+    private func freeSlot() {
         pool.lock()
         open -= 1
         pool.signal()
         pool.unlock()
-        Self.closeInBackground(connection)
     }
 
     /// Closes `connection`, keeping it alive until it is closed.
