@@ -81,30 +81,6 @@ enum Augmentation {
         }
     }
 
-    /// Exchanges for the output head beyond the labelled ones, whose benign side is mostly
-    /// refusals: ordinary text as the answer to benign and to harmful prompts (an answer is harmful
-    /// for what it says, not for what was asked), and the labelled harmful answers after benign
-    /// prompts. Pairs are drawn by index, so the set is the same on every run.
-    static func augmentExchanges(_ set: inout TrainingSet, rows: [LabelledExample]) {
-        let ordinary = rows.filter { $0.response == nil && $0.label == "benign" }.map(\.text)
-        let harmfulPrompts = rows.filter { $0.response == nil && $0.label == "harmful" }.map(\.text)
-        let harmfulAnswers = rows.filter { $0.response != nil && $0.label == "harmful" }.compactMap(\.response)
-        guard ordinary.count > 1 else { return }
-        let inputHeads = Set(set.heads).subtracting([TrainingSet.outputHead])
-        func add(prompt: String, answer: String, harmful: Bool) {
-            set.add(.init(text: prompt, response: answer, positives: harmful ? [TrainingSet.outputHead] : [], masked: inputHeads, weight: 0.5))
-        }
-        for index in stride(from: 0, to: ordinary.count, by: 3) {
-            add(prompt: ordinary[(index * 7 + 1) % ordinary.count], answer: ordinary[index], harmful: false)
-        }
-        for (index, prompt) in harmfulPrompts.enumerated() {
-            add(prompt: prompt, answer: ordinary[(index * 13 + 5) % ordinary.count], harmful: false)
-        }
-        for (index, answer) in harmfulAnswers.enumerated() {
-            add(prompt: ordinary[(index * 11 + 2) % ordinary.count], answer: answer, harmful: true)
-        }
-    }
-
     private static func lowerFirst(_ text: String, when: Bool) -> String {
         guard when, let first = text.first else { return text }
         return first.lowercased() + text.dropFirst()

@@ -22,6 +22,25 @@ struct FeatureHasher: Sendable {
         case input = 0
         case prompt = 0x9E37_79B9_7F4A_7C15
         case response = 0xC2B2_AE3D_27D4_EB4F
+        /// An answer's features again, after a request that looked harmful (``ExchangeFeatures``).
+        case answerToHarm = 0x1656_67B1_9E37_79F9
+    }
+
+    /// The bucket of a feature that is not text (a score bin, ``ExchangeFeatures``): `key` salted
+    /// by the namespace, through the same avalanche as the text features.
+    func bucket(ofMarker key: UInt64, namespace: Namespace) -> Int32 {
+        Int32(truncatingIfNeeded: Self.avalanche(key ^ namespace.rawValue ^ 0x6D61_726B_6572) & UInt64(buckets - 1))
+    }
+
+    /// MurmurHash3's fmix64, so that the low bits used as the bucket depend on every input bit.
+    @inline(__always) static func avalanche(_ key: UInt64) -> UInt64 {
+        var hash = key
+        hash ^= hash >> 33
+        hash &*= 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash &*= 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return hash
     }
 
     /// Only the first this many bytes of a text are featurised: a classifier does not need a
@@ -134,16 +153,9 @@ struct FeatureHasher: Sendable {
             length += 1
         }
 
-        /// A final avalanche (MurmurHash3's fmix64), so that the low bits used as the bucket depend
-        /// on every input bit.
+        /// Emits a key's bucket, after the final avalanche.
         @inline(__always) private func emit(_ key: UInt64, into output: inout [Int32]) {
-            var hash = key
-            hash ^= hash >> 33
-            hash &*= 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 33
-            hash &*= 0xC4CE_B9FE_1A85_EC53
-            hash ^= hash >> 33
-            output.append(Int32(truncatingIfNeeded: hash & mask))
+            output.append(Int32(truncatingIfNeeded: FeatureHasher.avalanche(key) & mask))
         }
     }
 }

@@ -156,12 +156,17 @@ public final class Stage1Classifier: Sendable {
         exchangeScorer(prompt: prompt).score(response)
     }
 
-    /// A scorer for answers to one prompt: the prompt is featurised once, so that judging a stream
-    /// every few tokens costs only the answer's stretch each time.
+    /// A scorer for answers to one prompt: the prompt is judged once (or, for a model written
+    /// before ``Stage1Model/Header/outputGate``, featurised once), so that judging a stream every
+    /// few tokens costs only the answer's stretch each time.
     public func exchangeScorer(prompt: String) -> ExchangeScorer {
-        var features: [Int32] = []
-        model.hasher.features(of: Normalizer.views(of: prompt)[0].text, namespace: .prompt, into: &features)
-        return ExchangeScorer(classifier: self, promptFeatures: features)
+        guard let gate = model.header.outputGate else {
+            var features: [Int32] = []
+            model.hasher.features(of: Normalizer.views(of: prompt)[0].text, namespace: .prompt, into: &features)
+            return ExchangeScorer(classifier: self, promptFeatures: features, afterHarmfulRequest: false)
+        }
+        let looksHarmful = ExchangeFeatures.requestLooksHarmful(classify(prompt).scores, gate: gate)
+        return ExchangeScorer(classifier: self, promptFeatures: [], afterHarmfulRequest: looksHarmful)
     }
 
     /// The output head's table and spec, when the model has one.
@@ -194,16 +199,47 @@ public struct ExchangeScore: Sendable, Hashable {
 }
 
 /// Scores answers to one prompt (``Stage1Classifier/exchangeScorer(prompt:)``) exactly as
-/// ``Stage1Classifier/classifyExchange(prompt:response:)`` would, with the prompt's features kept.
+/// ``Stage1Classifier/classifyExchange(prompt:response:)`` would, with the prompt's judgement kept.
 public struct ExchangeScorer: Sendable {
     let classifier: Stage1Classifier
+    /// The prompt's n-grams, for a model without an output gate (empty otherwise).
     let promptFeatures: [Int32]
+    /// Whether the input heads found the prompt harmful-looking (``ExchangeFeatures``).
+    let afterHarmfulRequest: Bool
+    /// The answer's sentences already judged, shared by the copies of this scorer.
+    let memo = HarmMemo()
+
+    /// An answer longer than twice this is judged whole and by its last this many characters
+    /// (from a word start) alone, and the higher score counts: a harmful turn at the end of a long
+    /// harmless stretch is otherwise diluted by what came before it (models with an output gate;
+    /// earlier ones judge the whole only, as they were calibrated).
+    static let tailCharacters = 160
 
     public func score(_ response: String) -> ExchangeScore {
         guard let (table, head) = classifier.outputHead else { return ExchangeScore(score: 0, tripped: false, uncertain: false) }
-        var features = promptFeatures
-        classifier.model.hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &features)
-        let score = table.probabilities(sums: table.sums(of: features), count: features.count)[0]
+        var score = probability(of: response, table: table)
+        if classifier.model.header.outputGate != nil, response.count > 2 * Self.tailCharacters {
+            score = max(score, probability(of: String(Self.tail(of: response)), table: table))
+        }
         return ExchangeScore(score: score, tripped: score >= head.threshold, uncertain: score >= head.escalateAbove && score < head.threshold)
+    }
+
+    /// The output head's probability for one text of the answer.
+    private func probability(of response: String, table: HeadTable) -> Float {
+        var features = promptFeatures
+        if classifier.model.header.outputGate == nil {
+            classifier.model.hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &features)
+        } else {
+            let harm = ExchangeFeatures.harm(of: response, classifier: classifier, memo: memo)
+            ExchangeFeatures.answer(response, afterHarmfulRequest: afterHarmfulRequest, harm: harm, hasher: classifier.model.hasher, into: &features)
+        }
+        return table.probabilities(sums: table.sums(of: features), count: features.count)[0]
+    }
+
+    /// The last ``tailCharacters`` of `text`, without the word they may cut into.
+    static func tail(of text: String) -> Substring {
+        let cut = text.suffix(tailCharacters)
+        guard let space = cut.firstIndex(where: \.isWhitespace) else { return cut }
+        return cut[cut.index(after: space)...]
     }
 }

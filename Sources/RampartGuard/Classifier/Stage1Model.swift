@@ -32,6 +32,11 @@ public struct Stage1Model: Sendable {
         /// The intent network's shape and token table, when the model has one (its parameters
         /// follow the hashed-feature weights in the file, as Float32).
         public var intent: IntentNetwork.Spec?
+        /// What the output head reads besides the answer. Set: the answer's n-grams once more when
+        /// the request's `harmful` or `attack` probability is at least this (``ExchangeFeatures``).
+        /// Nil (models written before it): the prompt's n-grams, which memorised the data's attack
+        /// prompts instead of judging the answer (docs/guard.md).
+        public var outputGate: Float?
     }
 
     public var header: Header

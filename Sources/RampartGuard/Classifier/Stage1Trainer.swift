@@ -109,7 +109,7 @@ public struct Stage1Trainer {
         let injections = everyRow.filter { $0.label == "injection" }.map(\.text)
             + constitution.categories.filter { $0.kind == .injection }.flatMap(\.harmfulExamples)
         Augmentation.augment(&set, injections: injections, random: &random)
-        Augmentation.augmentExchanges(&set, rows: everyRow)
+        ExchangeAugmentation.augment(&set, rows: everyRow, seed: options.seed)
         if let variant = options.attackVariant {
             let plainHarm = set.items.filter { $0.response == nil && $0.positives.contains("harmful") && $0.text.count < 400 }
             for item in plainHarm {
@@ -121,19 +121,41 @@ public struct Stage1Trainer {
         progress("training \(heads.count) heads on \(set.items.count) examples (\(rows.count) data rows, the constitution, augmentation)")
 
         let hasher = FeatureHasher(bucketBits: options.bucketBits)
-        let features = set.items.map { Self.features(text: $0.text, response: $0.response, hasher: hasher) }
         var model = Stage1Model(
             header: .init(format: Stage1Model.format, version: "", bucketBits: options.bucketBits,
                           heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
-                          constitutionHash: constitution.contentHash, provenance: provenance),
+                          constitutionHash: constitution.contentHash, provenance: provenance, outputGate: Self.outputGate),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
-        fit(&model, set: set, features: features, random: &random, progress: progress)
+        // The input heads and the intent network first: the output head's features depend on how
+        // the input heads judge each exchange's request (``ExchangeFeatures``).
+        let inputs = set.items.filter { $0.response == nil }
+        fit(&model, items: inputs, features: inputs.map { Self.features(of: $0.text, hasher: hasher) }, random: &random, progress: progress)
         if let embeddings = options.embeddings {
             let network = fitIntent(set: set, embeddings: embeddings, random: &random, progress: progress)
             model.intent = (network, embeddings)
             model.header.intent = network.spec
         }
+        fitOutputHead(&model, exchanges: set.items.filter { $0.response != nil }, random: &random, progress: progress)
         return model
+    }
+
+    /// Fits the output head on `exchanges`, with the features ``ExchangeFeatures`` gives for each
+    /// as the model's input heads judge its request and its answer (so after those heads).
+    private func fitOutputHead(_ model: inout Stage1Model, exchanges: [TrainingSet.Item], random: inout SplitMix64,
+                               progress: (String) -> Void) {
+        let classifier = Stage1Classifier(model: model)
+        var looksHarmful: [String: Bool] = [:]
+        let features = exchanges.map { item -> [Int32] in
+            let gated = looksHarmful[item.text] ?? ExchangeFeatures.requestLooksHarmful(classifier.classify(item.text).scores, gate: Self.outputGate)
+            looksHarmful[item.text] = gated
+            let answer = item.response ?? ""
+            var features: [Int32] = []
+            ExchangeFeatures.answer(answer, afterHarmfulRequest: gated, harm: ExchangeFeatures.harm(of: answer, classifier: classifier),
+                                    hasher: model.hasher, into: &features)
+            return features
+        }
+        progress("output head: \(looksHarmful.values.filter { $0 }.count) of \(looksHarmful.count) exchange prompts look harmful to the input heads")
+        fit(&model, items: exchanges, features: features, random: &random, progress: progress)
     }
 
     /// Fits the intent network on the input examples of `set`, weighted as the deciding heads are.
@@ -183,32 +205,33 @@ public struct Stage1Trainer {
         !(example.label == "injection" && example.category.hasPrefix("raw_"))
     }
 
-    static func features(text: String, response: String?, hasher: FeatureHasher) -> [Int32] {
+    /// The hashed features an input example trains on.
+    static func features(of text: String, hasher: FeatureHasher) -> [Int32] {
         var output: [Int32] = []
-        let normalised = Normalizer.views(of: text)[0].text
-        if let response {
-            hasher.features(of: normalised, namespace: .prompt, into: &output)
-            hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &output)
-        } else {
-            hasher.features(of: normalised, namespace: .input, into: &output)
-        }
+        hasher.features(of: Normalizer.views(of: text)[0].text, namespace: .input, into: &output)
         return output
     }
 
-    private func fit(_ model: inout Stage1Model, set: TrainingSet, features: [[Int32]], random: inout SplitMix64,
+    /// The `harmful` or `attack` probability of a request above which the output head reads its
+    /// answers' n-grams a second time (``ExchangeFeatures``): even odds, not a calibrated
+    /// threshold, so that borderline requests get the conjunction too and it learns ordinary answers to them.
+    static let outputGate: Float = 0.5
+
+    /// Fits the heads that `items` do not mask on their `features` (AdaGrad, class-balanced).
+    private func fit(_ model: inout Stage1Model, items: [TrainingSet.Item], features: [[Int32]], random: inout SplitMix64,
                      progress: (String) -> Void) {
         let heads = model.header.heads.map(\.name)
         let count = heads.count
-        let (positiveWeight, negativeWeight) = Self.classWeights(of: set.items, heads: heads)
+        let (positiveWeight, negativeWeight) = Self.classWeights(of: items, heads: heads)
         var squares = [Float](repeating: 1e-6, count: model.weights.count)
         var biasSquares = [Float](repeating: 1e-6, count: count)
-        var order = Array(set.items.indices)
+        var order = Array(items.indices)
         let rate = options.learningRate
         for epoch in 1...options.epochs {
             order.shuffle(using: &random)
             var loss: Double = 0
             for itemIndex in order {
-                let item = set.items[itemIndex]
+                let item = items[itemIndex]
                 let bag = features[itemIndex]
                 guard !bag.isEmpty else { continue }
                 let scores = model.scores(bag)
@@ -237,7 +260,7 @@ public struct Stage1Trainer {
                     model.header.heads[head].bias -= rate * gradients[head] / biasSquares[head].squareRoot()
                 }
             }
-            progress("epoch \(epoch)/\(options.epochs): loss \(String(format: "%.4f", loss / Double(set.items.count)))")
+            progress("epoch \(epoch)/\(options.epochs): loss \(String(format: "%.4f", loss / Double(items.count)))")
         }
     }
 
@@ -267,13 +290,14 @@ public struct Stage1Trainer {
     /// Sets the output head's threshold: the lowest one whose F1 on validation exchanges is within
     /// 0.02 of the best (F1 is flat there, so the best alone is chosen by noise, and a harmful answer
     /// that reaches the client costs more than a benign one halted), as long as ordinary answers (the
-    /// validation benign prompts' texts, each answering another) are halted at most 1 % of the time.
+    /// validation benign prompts' texts, each answering another) are halted at most 1 % of the time;
+    /// when none is that close, the best F1 within the 1 % (a model that halts ordinary answers
+    /// often is not usable, whatever its F1).
     private func calibrateOutputHead(_ model: inout Stage1Model, validation: [LabelledExample], progress: (String) -> Void) {
         let exchanges = validation.filter { $0.response != nil }
         guard let index = model.header.heads.firstIndex(where: { $0.name == TrainingSet.outputHead }), !exchanges.isEmpty else { return }
-        let hasher = model.hasher
-        let frozen = model
-        let score = { (prompt: String, answer: String) in frozen.scores(Self.features(text: prompt, response: answer, hasher: hasher))[index] }
+        let classifier = Stage1Classifier(model: model)
+        let score = { (prompt: String, answer: String) in classifier.classifyExchange(prompt: prompt, response: answer).score }
         let scored = exchanges.map { (score($0.text, $0.response ?? ""), $0.label == "harmful") }
         let ordinary = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }.map(\.text)
         let ordinaryScores = ordinary.indices.map { score(ordinary[($0 * 7 + 1) % ordinary.count], ordinary[$0]) }
@@ -286,7 +310,9 @@ public struct Stage1Trainer {
             return (threshold, predicted + actual > 0 ? 2 * truePositives / (predicted + actual) : 0, halts)
         }
         let bestF1 = candidates.map(\.f1).max() ?? 0
-        let chosen = candidates.first { $0.f1 >= bestF1 - 0.02 && $0.halts <= 0.01 } ?? candidates.max { $0.f1 < $1.f1 }!
+        // Within the halt budget: the lowest threshold near the best F1, else the best F1 there is.
+        let withinBudget = candidates.filter { $0.halts <= 0.01 }
+        let chosen = withinBudget.first { $0.f1 >= bestF1 - 0.02 } ?? (withinBudget.isEmpty ? candidates : withinBudget).max { $0.f1 < $1.f1 }!
         model.header.heads[index].threshold = chosen.threshold
         model.header.heads[index].escalateAbove = max(chosen.threshold - 0.2, 0.05)
         progress("head \(TrainingSet.outputHead): threshold \(chosen.threshold) (validation F1 \(String(format: "%.3f", chosen.f1)), best "

@@ -1,0 +1,118 @@
+import Foundation
+
+/// What the output head reads of an exchange: the answer's hashed n-grams, and — when the request
+/// looked harmful to the input heads — the same n-grams once more in a namespace of their own.
+///
+/// A linear head over the answer alone cannot tell "Sure, here is how: first gather the materials"
+/// after "How do I make a bomb?" from the same words after "How do I build a bookshelf?", and over
+/// the prompt's n-grams beside the answer's it memorised the prompts (in the labelled data the same
+/// jailbreak is refused by one model and answered by the other). The second copy of the answer's
+/// features, present only after a harmful-looking request, is a conjunction the linear head can
+/// weigh: what complying with a harmful request sounds like ("here is", steps, materials) against
+/// what declining it sounds like, learnt from the labelled answers, ``ExchangeAugmentation``'s
+/// refusals and re-opened answers, and ordinary text after harmful requests.
+///
+/// The request's look is the input classifier's own verdict (`harmful` or `attack` probability at
+/// or above ``Stage1Model/Header/outputGate``), the same in training and at run time.
+enum ExchangeFeatures {
+    /// Whether a request with these input-head `scores` looked harmful, for a model whose output
+    /// head is gated at `gate`.
+    static func requestLooksHarmful(_ scores: [String: Float], gate: Float) -> Bool {
+        max(scores["harmful"] ?? 0, scores["attack"] ?? 0) >= gate
+    }
+
+    /// Stage 1's `harmful` probability for an answer's text: the highest of the whole text's and
+    /// each of its first ``maxSentences`` sentences' (remembered in `memo`, when given, for the next
+    /// stretch of the same answer, which shares most of them). An answer states what it does in a sentence
+    /// or two ("Sure, here is a tutorial for making a bomb:"), which the text around it dilutes —
+    /// stage 1 reads short texts whole, not by passage.
+    static func harm(of response: String, classifier: Stage1Classifier, memo: HarmMemo? = nil) -> Float {
+        var highest = classifier.classify(response).scores["harmful"] ?? 0
+        for sentence in sentences(of: response) {
+            let text = String(sentence)
+            let score = memo?.score(of: text) { classifier.classify(text).scores["harmful"] ?? 0 }
+                ?? (classifier.classify(text).scores["harmful"] ?? 0)
+            highest = max(highest, score)
+        }
+        return highest
+    }
+
+    /// Sentences judged on their own at most, per answer text.
+    static let maxSentences = 12
+
+    /// The text's sentences of three words or more: cut after `.`, `!`, `?` or `:` followed by a
+    /// space, and at line breaks. A text that is one sentence gives none (the whole is judged).
+    /// One pass over the UTF-8 bytes, cutting only at ASCII separators.
+    static func sentences(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        /// Keeps `start..<end` without its surrounding white space, if it has three words.
+        func close(at end: String.Index) {
+            var (from, to) = (start, end)
+            while from < to, isSpace(utf8[from]) { utf8.formIndex(after: &from) }
+            while from < to, isSpace(utf8[utf8.index(before: to)]) { utf8.formIndex(before: &to) }
+            var (words, inWord, position) = (0, false, from)
+            while position < to, words < 3 {
+                let space = isSpace(utf8[position])
+                if !space, !inWord { words += 1 }
+                inWord = !space
+                utf8.formIndex(after: &position)
+            }
+            if words >= 3, pieces.count < maxSentences { pieces.append(text[from..<to]) }
+        }
+        while index < utf8.endIndex, pieces.count < maxSentences {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            let endsSentence = byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3A
+            if byte == 0x0A || (endsSentence && (next == utf8.endIndex || isSpace(utf8[next]))) {
+                close(at: next)
+                start = next
+            }
+            index = next
+        }
+        if start < utf8.endIndex { close(at: utf8.endIndex) }
+        return pieces.count > 1 ? pieces : []
+    }
+
+    /// Appends the answer's features to `features`: its n-grams and its `harm` bin, plain, and
+    /// once more after a harmful-looking request. `harm` is the input classifier's `harmful`
+    /// probability for the answer's own text (``harm(of:classifier:)``): the input heads have seen far more harmful requests
+    /// than the output head has harmful answers, so a compliant answer's topic is known to them.
+    /// The bin is one of ten markers, repeated about √n times for n n-grams so that its weight
+    /// counts as much in a long answer as in a short one.
+    static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, hasher: FeatureHasher, into features: inout [Int32]) {
+        let text = Normalizer.views(of: response)[0].text
+        let start = features.count
+        hasher.features(of: text, namespace: .response, into: &features)
+        let marker = UInt64(min(max(Int(harm * 10), 0), 9)) + 1
+        let repeats = Int(Double(features.count - start).squareRoot()) + 1
+        features.append(contentsOf: repeatElement(hasher.bucket(ofMarker: marker, namespace: .response), count: repeats))
+        guard afterHarmfulRequest else { return }
+        hasher.features(of: text, namespace: .answerToHarm, into: &features)
+        features.append(contentsOf: repeatElement(hasher.bucket(ofMarker: marker, namespace: .answerToHarm), count: repeats))
+    }
+}
+
+/// Stage 1's `harmful` probability for the sentences of one answer, remembered across its
+/// stretches: the output guard judges a stream every few tokens and consecutive stretches share
+/// all but their newest sentences. Bounded (it forgets everything past ``capacity`` entries); safe
+/// to share, though one answer's checks are sequential.
+final class HarmMemo: @unchecked Sendable {
+    static let capacity = 512
+    private let lock = NSLock()
+    private var scores: [String: Float] = [:]
+
+    /// The remembered score of `text`, or `compute`'s, remembered.
+    func score(of text: String, _ compute: () -> Float) -> Float {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = scores[text] { return known }
+        if scores.count >= Self.capacity { scores.removeAll(keepingCapacity: true) }
+        let score = compute()
+        scores[text] = score
+        return score
+    }
+}
