@@ -28,11 +28,20 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // The output guard judges (prompt, latest ~600 characters of the answer) every few tokens.
-    let scorer = classifier.exchangeScorer(prompt: BenchmarkText.prose(bytes: 256))
-    let stretch = BenchmarkText.prose(bytes: 600)
-    Benchmark("Output guard, one 600-byte stretch") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(scorer.score(stretch)) }
+    // The output guard judges the latest ~600 characters of a streamed answer every few tokens
+    // (16 by default, about 80 characters): each call here judges the next such stretch of one
+    // long answer, as a stream does, starting a new answer when it runs out.
+    let prompt = BenchmarkText.prose(bytes: 256)
+    let answer = Array(BenchmarkText.prose(bytes: 64 * 1024))
+    let stretches = stride(from: 600, through: answer.count, by: 80).map { String(answer[($0 - 600)..<$0]) }
+    Benchmark("Output guard, next 600-character stretch of a stream") { benchmark in
+        var scorer = classifier.exchangeScorer(prompt: prompt)
+        var next = 0
+        for _ in benchmark.scaledIterations {
+            if next == stretches.count { (scorer, next) = (classifier.exchangeScorer(prompt: prompt), 0) }
+            blackHole(scorer.score(stretches[next]))
+            next += 1
+        }
     }
 
     let kilobyte = BenchmarkText.prose(bytes: 1024)
