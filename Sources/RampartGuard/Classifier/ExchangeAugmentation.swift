@@ -13,6 +13,9 @@ import Foundation
 ///   it declines, which is why the harmful request's own words must not be taken for compliance.
 /// - **Compliant answers re-opened**: each labelled harmful answer once more with its "Sure, here
 ///   is …" opening replaced by another one, or none, so that the content decides, not the opening.
+/// - **Brief compliant answers**: an opening that restates the request and two or three steps
+///   without a topic, after every harmful request in instruction form (harmful) and every harmless
+///   one (benign), so that a terse "Sure, here's how to …" is judged by what it restates.
 /// - **Ordinary text as answers** to benign and to harmful prompts (benign: an answer is harmful for
 ///   what it says, not for what was asked), and the labelled harmful answers after benign prompts.
 ///

@@ -1,7 +1,8 @@
 import Foundation
 
-/// What the output head reads of an exchange: the answer's hashed n-grams, and — when the request
-/// looked harmful to the input heads — the same n-grams once more in a namespace of their own.
+/// What the output head reads of an exchange: the answer's hashed n-grams and a marker of stage 1's
+/// harm score for it, and — when the request looked harmful to the input heads — both once more in
+/// a namespace of their own.
 ///
 /// A linear head over the answer alone cannot tell "Sure, here is how: first gather the materials"
 /// after "How do I make a bomb?" from the same words after "How do I build a bookshelf?", and over
@@ -22,10 +23,10 @@ enum ExchangeFeatures {
     }
 
     /// Stage 1's `harmful` probability for an answer's text: the highest of the whole text's and
-    /// each of its first ``maxSentences`` sentences' (remembered in `memo`, when given, for the next
-    /// stretch of the same answer, which shares most of them). An answer states what it does in a sentence
-    /// or two ("Sure, here is a tutorial for making a bomb:"), which the text around it dilutes —
-    /// stage 1 reads short texts whole, not by passage.
+    /// each of its first ``maxSentences`` sentences' (remembered in `memo`, when given, for the
+    /// next stretch of the same answer, which shares most of them). An answer states what it does
+    /// in a sentence or two ("Sure, here is a tutorial for making a bomb:"), which the text around
+    /// it dilutes — stage 1 reads short texts whole, not by passage.
     static func harm(of response: String, classifier: Stage1Classifier, memo: HarmMemo? = nil) -> Float {
         var highest = classifier.classify(response).scores["harmful"] ?? 0
         for sentence in sentences(of: response) {
@@ -79,8 +80,9 @@ enum ExchangeFeatures {
 
     /// Appends the answer's features to `features`: its n-grams and its `harm` bin, plain, and
     /// once more after a harmful-looking request. `harm` is the input classifier's `harmful`
-    /// probability for the answer's own text (``harm(of:classifier:)``): the input heads have seen far more harmful requests
-    /// than the output head has harmful answers, so a compliant answer's topic is known to them.
+    /// probability for the answer's own text (``harm(of:classifier:memo:)``): the input heads have
+    /// seen far more harmful requests than the output head has harmful answers, so a compliant
+    /// answer's topic is known to them.
     /// The bin is one of ten markers, repeated about √n times for n n-grams so that its weight
     /// counts as much in a long answer as in a short one.
     static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, hasher: FeatureHasher, into features: inout [Int32]) {

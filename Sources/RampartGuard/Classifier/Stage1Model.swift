@@ -32,10 +32,11 @@ public struct Stage1Model: Sendable {
         /// The intent network's shape and token table, when the model has one (its parameters
         /// follow the hashed-feature weights in the file, as Float32).
         public var intent: IntentNetwork.Spec?
-        /// What the output head reads besides the answer. Set: the answer's n-grams once more when
-        /// the request's `harmful` or `attack` probability is at least this (``ExchangeFeatures``).
-        /// Nil (models written before it): the prompt's n-grams, which memorised the data's attack
-        /// prompts instead of judging the answer (docs/guard.md).
+        /// What the output head reads besides the answer's n-grams. Set: stage 1's harm score of
+        /// the answer, and all of it once more when the request's `harmful` or `attack` probability
+        /// is at least this (``ExchangeFeatures``). Nil (models written before it): the prompt's
+        /// n-grams, which memorised the data's attack prompts instead of judging the answer
+        /// (docs/guard.md).
         public var outputGate: Float?
     }
 
