@@ -52,7 +52,7 @@ public enum Obfuscation {
     public static func leetspeak(_ text: String, random: inout SplitMix64) -> String {
         String(text.map { character -> Character in
             guard let options = leet[character.lowercased()], random.next() % 4 != 0 else { return character }
-            return options[Int(random.next() % UInt64(options.count))]
+            return random.pick(options)
         })
     }
 
@@ -67,7 +67,7 @@ public enum Obfuscation {
     public static func homoglyphs(_ text: String, random: inout SplitMix64) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             guard let options = lookalikes[scalar], random.next() % 2 == 0 else { return scalar }
-            return options[Int(random.next() % UInt64(options.count))]
+            return random.pick(options)
         }))
     }
 
@@ -79,7 +79,7 @@ public enum Obfuscation {
         for scalar in text.unicodeScalars {
             let isLetter = scalar.properties.isAlphabetic
             if isLetter, previousIsLetter {
-                scalars.append(invisibles[Int(random.next() % UInt64(invisibles.count))])
+                scalars.append(random.pick(invisibles))
             }
             scalars.append(scalar)
             previousIsLetter = isLetter

@@ -10,7 +10,7 @@ public enum SuffixNoise {
         var noise = ""
         for index in 0..<count {
             if index > 0, random.next() % 3 != 0 { noise += " " }
-            noise += pool[Int(random.next() % UInt64(pool.count))]
+            noise += random.pick(pool)
         }
         return noise
     }

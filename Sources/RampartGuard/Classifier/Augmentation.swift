@@ -52,24 +52,24 @@ enum Augmentation {
     static func augment(_ set: inout TrainingSet, injections: [String], random: inout SplitMix64) {
         let base = set.items.filter { $0.response == nil }
         for item in base {
-            let opening = openings[Int(random.next() % UInt64(openings.count))]
-            let closing = closings[Int(random.next() % UInt64(closings.count))]
+            let opening = random.pick(openings)
+            let closing = random.pick(closings)
             set.add(.init(text: opening + lowerFirst(item.text, when: !opening.isEmpty) + closing, response: nil,
                           positives: item.positives, masked: item.masked, weight: item.weight * 0.5))
             let isPlainHarm = item.positives.contains("harmful")
             let isBenign = item.positives.isEmpty && !item.masked.contains("harmful")
             if isPlainHarm, item.text.count < 600 {
-                let wrapper = jailbreakWrappers[Int(random.next() % UInt64(jailbreakWrappers.count))]
+                let wrapper = random.pick(jailbreakWrappers)
                 set.add(.init(text: wrapper.replacingOccurrences(of: "{goal}", with: item.text), response: nil,
                               positives: item.positives.union(["attack"]), masked: item.masked, weight: item.weight * 0.5))
             } else if isBenign, item.text.count < 600, random.next() % 4 == 0 {
-                let wrapper = benignWrappers[Int(random.next() % UInt64(benignWrappers.count))]
+                let wrapper = random.pick(benignWrappers)
                 set.add(.init(text: wrapper.replacingOccurrences(of: "{goal}", with: item.text), response: nil,
                               positives: [], masked: item.masked, weight: item.weight * 0.5))
             }
         }
         for payload in injections where payload.count < 600 {
-            let wrapper = documentWrappers[Int(random.next() % UInt64(documentWrappers.count))]
+            let wrapper = random.pick(documentWrappers)
             set.add(.init(text: wrapper.replacingOccurrences(of: "{payload}", with: payload), response: nil,
                           positives: ["injection"], masked: Set(set.categories + ["harmful", TrainingSet.outputHead]), weight: 0.5))
         }
@@ -100,5 +100,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// One of `options` (not empty), drawn with the next number: the same draw on every machine.
+    public mutating func pick<Element>(_ options: [Element]) -> Element {
+        options[Int(next() % UInt64(options.count))]
     }
 }

@@ -123,7 +123,7 @@ enum ExchangeAugmentation {
         for (index, exchange) in harmfulExchanges.enumerated() {
             guard let answer = exchange.response else { continue }
             add(prompt: ordinary[(index * 11 + 2) % ordinary.count], answer: answer, harmful: true)
-            let opening = complianceOpenings[Int(random.next() % UInt64(complianceOpenings.count))]
+            let opening = random.pick(complianceOpenings)
             add(prompt: exchange.text, answer: opening + body(of: answer), harmful: true)
         }
     }
@@ -134,7 +134,7 @@ enum ExchangeAugmentation {
         let instruction = asInstruction(request)
         func draw(_ list: [String]) -> String {
             let usable = instruction == nil ? list.filter { !$0.contains("{request}") } : list
-            return usable[Int(random.next() % UInt64(usable.count))].replacingOccurrences(of: "{request}", with: instruction ?? "")
+            return random.pick(usable).replacingOccurrences(of: "{request}", with: instruction ?? "")
         }
         var sentences = [draw(refusalOpenings)]
         for _ in 0..<Int(random.next() % 3) { sentences.append(draw(refusalReasons)) }
@@ -147,8 +147,8 @@ enum ExchangeAugmentation {
     /// it and two or three steps without a topic.
     static func briefCompliance(with request: String, random: inout SplitMix64) -> String? {
         guard let instruction = asInstruction(request) else { return nil }
-        let opening = briefOpenings[Int(random.next() % UInt64(briefOpenings.count))].replacingOccurrences(of: "{request}", with: instruction)
-        let steps = (1...(2 + Int(random.next() % 2))).map { "\($0). " + briefSteps[Int(random.next() % UInt64(briefSteps.count))] }
+        let opening = random.pick(briefOpenings).replacingOccurrences(of: "{request}", with: instruction)
+        let steps = (1...(2 + Int(random.next() % 2))).map { "\($0). " + random.pick(briefSteps) }
         return ([opening] + steps).joined(separator: "\n")
     }
 

@@ -95,7 +95,7 @@ enum StyleCounterparts {
         func fill(_ frames: [String], _ slot: String, _ values: [String], perFrame: Int) {
             for frame in frames {
                 for _ in 0..<perFrame {
-                    let value = values[Int(random.next() % UInt64(values.count))]
+                    let value = random.pick(values)
                     set.add(.init(text: frame.replacingOccurrences(of: slot, with: value), response: nil,
                                   positives: [], masked: [TrainingSet.outputHead], weight: 1))
                 }

@@ -91,8 +91,8 @@ public struct AdaptiveSearch: GoalSearch {
     /// with both parents' mutators joined) and a mutation (another technique, one more mutator,
     /// one fewer, or one replaced).
     private func child(of parents: [Candidate], _ random: inout SplitMix64) -> Candidate {
-        let first = parents[Int(random.next() % UInt64(parents.count))]
-        let second = parents[Int(random.next() % UInt64(parents.count))]
+        let first = random.pick(parents)
+        let second = random.pick(parents)
         var child = switch random.next() % 3 {
         case 0: Candidate(technique: first.technique, mutators: second.mutators)
         case 1: Candidate(technique: first.technique, mutators: Array((first.mutators + second.mutators.filter { !first.mutators.contains($0) }).prefix(maxChain)))

@@ -33,7 +33,7 @@ extension TechniqueLibrary {
         },
         Technique(id: "crescendo_story", family: .crescendo,
                   summary: "A story built over four user turns whose last chapter needs the goal spelled out.") { goal, random in
-            let hero = Phrasing.pick(["Sam", "Lena", "Ravi"], &random)
+            let hero = random.pick(["Sam", "Lena", "Ravi"])
             let action = Phrasing.action(goal)
             return [
                 .user("Let's write a short story together. The hero, \(hero), is a quiet expert who gets pulled into something bigger. Can you sketch the opening?"),

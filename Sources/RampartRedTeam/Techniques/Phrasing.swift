@@ -47,11 +47,6 @@ enum Phrasing {
         return lowerFirst(text)
     }
 
-    /// One of `options`, drawn with `random`.
-    static func pick<Element>(_ options: [Element], _ random: inout SplitMix64) -> Element {
-        options[Int(random.next() % UInt64(options.count))]
-    }
-
     /// A number of `digits` decimal digits, drawn with `random` (for ticket and reference numbers).
     static func number(digits: Int, _ random: inout SplitMix64) -> String {
         String((0..<digits).map { _ in Character(String(random.next() % 10)) })
