@@ -75,6 +75,21 @@ struct TrainingSet {
 
     mutating func add(_ item: Item) { items.append(item) }
 
+    /// The weight of a clean passage (of a benign text, or of an injected one away from what was
+    /// planted), against 1 for an injected passage.
+    ///
+    /// The injection head's class balance weighs each of its positives about 13 times as much as a
+    /// negative (some 3,700 positives among 51,000 examples), so at equal item weights a document's
+    /// format (a table's header, an e-mail's fields) counts as evidence of injection: injected
+    /// documents' passages outweighed clean documents of the same kind, and plain tables scored up
+    /// to 0.99. At 2 (with ``cleanTwinWeight``), about a sixth of an injected passage after balancing,
+    /// clean BIPIA documents over 0.9 fell from 10–22 of 69 to 0–2 over three seeds, and injection
+    /// recall at a given false-alarm rate rose (docs/guard.md, "Clean documents and the injection
+    /// head", which also has the weights measured beside it).
+    static let cleanPassageWeight: Float = 2
+    /// The weight of an injected document with what was planted in it cut out (its clean twin).
+    static let cleanTwinWeight: Float = 4
+
     /// The passages of a long example (see ``Segmenter``), labelled where that is known: every
     /// passage of a benign text is benign; in an injection, the passages holding one of the known
     /// injected `instructions` are injections and the rest are not, and the document with the
@@ -86,7 +101,8 @@ struct TrainingSet {
         switch example.label {
         case "benign":
             for passage in passages {
-                items.append(Item(text: String(passage), response: nil, positives: [], masked: [Self.outputHead], weight: 0.5))
+                items.append(Item(text: String(passage), response: nil, positives: [], masked: [Self.outputHead],
+                                  weight: Self.cleanPassageWeight))
             }
         case "injection":
             let planted = instructions.filter { $0.count >= 12 && example.text.contains($0) }
@@ -95,11 +111,11 @@ struct TrainingSet {
             // The same document without what was planted in it: a clean twin, so that the model learns
             // the instruction is the injection and the document around it (a table, an e-mail) is not.
             let clean = planted.reduce(example.text) { $0.replacingOccurrences(of: $1, with: "") }
-            items.append(Item(text: clean, response: nil, positives: [], masked: [Self.outputHead], weight: 1))
+            items.append(Item(text: clean, response: nil, positives: [], masked: [Self.outputHead], weight: Self.cleanTwinWeight))
             for passage in passages {
                 let isInjected = planted.contains { passage.contains($0) || $0.contains(passage) }
                 items.append(Item(text: String(passage), response: nil, positives: isInjected ? ["injection"] : [], masked: masked,
-                                  weight: isInjected ? 1 : 0.5))
+                                  weight: isInjected ? 1 : Self.cleanPassageWeight))
             }
         default:
             break
