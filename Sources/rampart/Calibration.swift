@@ -2,8 +2,6 @@ import RampartGuard
 
 /// `rampart eval --target-fpr`: thresholds for the heads that decide, from labelled rows.
 enum Calibration {
-    static let decidingHeads = ["harmful", "attack", "injection"]
-
     /// A recalibrated model and what its thresholds rest on.
     struct Outcome {
         var model: Stage1Model
@@ -24,7 +22,8 @@ enum Calibration {
             .map { classifier.classify($0.text).scores }
         guard !benign.isEmpty else { return nil }
         let allowed = Int((targetFalsePositiveRate * Double(benign.count)).rounded(.down))
-        let sorted = decidingHeads.map { head in benign.map { $0[head] ?? 0 }.sorted() }
+        let heads = Stage1Model.decidingHeads
+        let sorted = heads.map { head in benign.map { $0[head] ?? 0 }.sorted() }
         var quantile = 1 - targetFalsePositiveRate
         var thresholds: [Float] = []
         // Lower the per-head quantile's share of alarms until the union fits the target.
@@ -33,14 +32,14 @@ enum Calibration {
                 let position = min(Int((Double(scores.count - 1) * quantile).rounded(.up)), scores.count - 1)
                 return max(min(scores[position] + 1e-6, 1), Stage1Model.minimumThreshold)
             }
-            let alarms = benign.filter { scores in decidingHeads.indices.contains { (scores[decidingHeads[$0]] ?? 0) >= thresholds[$0] } }.count
+            let alarms = benign.filter { scores in heads.indices.contains { (scores[heads[$0]] ?? 0) >= thresholds[$0] } }.count
             if alarms <= allowed { break }
             quantile += (1 - quantile) * 0.1
         }
         var calibrated = model
         calibrated.header.version = model.header.version + "+fpr" + String(targetFalsePositiveRate)
         calibrated.header.provenance["calibration"] = "rampart eval --target-fpr \(targetFalsePositiveRate) on \(benign.count) ordinary benign rows"
-        for (index, head) in decidingHeads.enumerated() {
+        for (index, head) in heads.enumerated() {
             guard let position = calibrated.header.heads.firstIndex(where: { $0.name == head }) else { continue }
             calibrated.header.heads[position].threshold = thresholds[index]
             calibrated.header.heads[position].escalateAbove = min(calibrated.header.heads[position].escalateAbove, thresholds[index])

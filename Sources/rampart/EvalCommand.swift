@@ -97,7 +97,7 @@ struct EvalCommand: AsyncParsableCommand {
             let calibrated = outcome.model
             try calibrated.serialized().write(to: URL(fileURLWithPath: write))
             GuardCLI.note("wrote \(write) with thresholds for at most \(targetFpr * 100)% false positives on \(split): "
-                          + calibrated.header.heads.filter { Calibration.decidingHeads.contains($0.name) }
+                          + calibrated.header.heads.filter { Stage1Model.decidingHeads.contains($0.name) }
                               .map { "\($0.name) \(String(format: "%.3f", $0.threshold))" }.joined(separator: ", "))
             if let caution = Calibration.caution(outcome, targetFalsePositiveRate: targetFpr) { GuardCLI.note(caution) }
             classifier = Stage1Classifier(model: calibrated)

@@ -115,7 +115,7 @@ enum EvalReport {
                 line.scores = ["output_harmful": exchange.score]
             } else {
                 let result = classifier.classify(example.text)
-                line.detected = result.tripped.contains(where: GuardEvaluation.blockingHeads.contains)
+                line.detected = result.tripped.contains(where: Stage1Model.decidingHeads.contains)
                 line.scores = result.scores
             }
             return String(decoding: try encoder.encode(line), as: UTF8.self)

@@ -40,7 +40,7 @@ public final class Stage1Classifier: Sendable {
     public init(model: Stage1Model) {
         self.model = model
         let names = model.header.heads.map(\.name)
-        let isDeciding = { TrainingSet.inputHeads.contains(names[$0]) }
+        let isDeciding = { Stage1Model.decidingHeads.contains(names[$0]) }
         deciding = HeadTable(model: model, heads: names.indices.filter(isDeciding))
         categories = HeadTable(model: model, heads: names.indices.filter { !isDeciding($0) && names[$0] != TrainingSet.outputHead })
         output = names.firstIndex(of: TrainingSet.outputHead).map { HeadTable(model: model, heads: [$0]) }

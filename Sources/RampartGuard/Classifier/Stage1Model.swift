@@ -48,6 +48,11 @@ public struct Stage1Model: Sendable {
 
     static let magic = Data("RAMPART-STAGE1\n".utf8)
 
+    /// The heads that decide: an input is flagged or blocked when one of them reaches its
+    /// threshold. The other heads name the harm (the constitution's content categories) or judge
+    /// answers (`output_harmful`); they never decide about an input.
+    public static let decidingHeads = ["harmful", "attack", "injection"]
+
     /// The lowest threshold calibration gives a deciding head: even odds. Calibration raises a
     /// threshold where benign traffic scores high; it never makes a score the head itself finds
     /// unlikely into an alarm, which a small or easy benign sample would otherwise do.

@@ -161,7 +161,7 @@ public struct Stage1Trainer {
     /// Fits the intent network on the input examples of `set`, weighted as the deciding heads are.
     private func fitIntent(set: TrainingSet, embeddings: TokenEmbeddings, random: inout SplitMix64,
                            progress: (String) -> Void) -> IntentNetwork {
-        let heads = TrainingSet.inputHeads
+        let heads = Stage1Model.decidingHeads
         let inputs = set.items.filter { $0.response == nil }
         let (positiveWeight, negativeWeight) = Self.classWeights(of: inputs, heads: heads)
         let examples = inputs.map { item in
@@ -274,7 +274,7 @@ public struct Stage1Trainer {
         // Scored as at run time: every view and passage, the highest per head.
         let classifier = Stage1Classifier(model: model)
         let benignScores = benign.map { classifier.classify($0.text).scores } + extraBenign
-        let names = TrainingSet.inputHeads
+        let names = Stage1Model.decidingHeads
         let sorted = names.map { name in benignScores.map { $0[name] ?? 0 }.sorted() }
         let thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), Stage1Model.minimumThreshold) }
         let escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }

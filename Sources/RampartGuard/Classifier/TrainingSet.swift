@@ -10,7 +10,6 @@ struct TrainingSet {
         var weight: Float
     }
 
-    static let inputHeads = ["harmful", "attack", "injection"]
     static let outputHead = "output_harmful"
 
     private(set) var items: [Item] = []
@@ -20,7 +19,7 @@ struct TrainingSet {
         categories = constitution.categories.filter { $0.kind == .content }.map(\.id)
     }
 
-    var heads: [String] { Self.inputHeads + categories + [Self.outputHead] }
+    var heads: [String] { Stage1Model.decidingHeads + categories + [Self.outputHead] }
 
     /// A labelled row. Exchange rows train only the output head; input rows train the others.
     mutating func add(_ example: LabelledExample, weight: Float = 1) {

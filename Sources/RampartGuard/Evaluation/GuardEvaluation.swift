@@ -55,8 +55,6 @@ public struct GuardEvaluation: Codable, Sendable {
     public var worstMisses: [Example]
     public var worstFalseAlarms: [Example]
 
-    public static let blockingHeads = ["harmful", "attack", "injection"]
-
     /// Evaluates `classifier` on `examples` (already filtered to the split wanted).
     public init(classifier: Stage1Classifier, examples: [LabelledExample], split: String) {
         modelVersion = classifier.model.header.version
@@ -64,9 +62,9 @@ public struct GuardEvaluation: Codable, Sendable {
         var scored: [(LabelledExample, Double, Bool, Bool)] = []
         for example in examples where example.response == nil && Stage1Trainer.isClassifiable(example) {
             let result = classifier.classify(example.text)
-            let score = Self.blockingHeads.compactMap { result.scores[$0] }.max() ?? 0
-            let detected = result.tripped.contains(where: Self.blockingHeads.contains)
-            let uncertain = !detected && result.uncertain.contains(where: Self.blockingHeads.contains)
+            let score = Stage1Model.decidingHeads.compactMap { result.scores[$0] }.max() ?? 0
+            let detected = result.tripped.contains(where: Stage1Model.decidingHeads.contains)
+            let uncertain = !detected && result.uncertain.contains(where: Stage1Model.decidingHeads.contains)
             scored.append((example, Double(score), detected, uncertain))
         }
         labels = ["attack", "harmful", "injection"].map { label in

@@ -43,7 +43,7 @@ public struct GuardVerdict: Codable, Sendable {
         let result = classifier.classify(text)
         var categories: [CategoryScore] = []
         var notes: [String] = []
-        for head in ["harmful", "attack", "injection"] {
+        for head in Stage1Model.decidingHeads {
             let tripped = result.tripped.contains(head)
             guard tripped || result.uncertain.contains(head), let score = result.scores[head] else { continue }
             let category: ConstitutionCategory?
