@@ -1,7 +1,4 @@
-import Foundation
 import Testing
-
-@testable import RampartGuard
 
 /// The shipped model's `injection` head on instructions a user types or pastes, written for this
 /// test and taken from no dataset or training file: attempts to take over the assistant's task in
@@ -23,21 +20,13 @@ import Testing
         "Forget what I said about the budget; plan the trip assuming we can spend up to 3000 euros.",
     ]
 
-    private func injectionScoreAndThreshold(_ text: String) throws -> (score: Float, threshold: Float) {
-        let classifier = try Stage1Classifier.bundled()
-        let threshold = try #require(classifier.model.header.heads.first { $0.name == "injection" }?.threshold)
-        return (try #require(classifier.classify(text).scores["injection"]), threshold)
-    }
-
     @Test(arguments: hijacks)
     func hijacksTripTheInjectionHead(text: String) throws {
-        let (score, threshold) = try injectionScoreAndThreshold(text)
-        #expect(score >= threshold)
+        #expect(try BundledInjectionHead.score(text) >= BundledInjectionHead.threshold())
     }
 
     @Test(arguments: ownWords)
     func usersRevisingTheirOwnRequestAreNotInjections(text: String) throws {
-        let (score, threshold) = try injectionScoreAndThreshold(text)
-        #expect(score < threshold)
+        #expect(try BundledInjectionHead.score(text) < BundledInjectionHead.threshold())
     }
 }
