@@ -77,6 +77,10 @@ struct GuardCommand: AsyncParsableCommand {
             """))
         var calibrationFolds = 0
 
+        @Option(help: ArgumentHelp("How the output head reads stage 1's harm score of an answer: `linear` (two markers in proportion to the score), or one of ten `bins` (models before it).",
+                                   valueName: "encoding"))
+        var harmMarker: HarmMarkerEncoding = .linear
+
         @OptionGroup(title: "Intent network")
         var intent: IntentTrainingOptions
 
@@ -95,12 +99,14 @@ struct GuardCommand: AsyncParsableCommand {
             options.constitutionWeight = constitutionWeight
             options.calibrationFolds = calibrationFolds
             options.syntheticWeight = syntheticWeight
+            options.harmMarker = harmMarker
             if !noRedTeamVariants { options.attackVariant = RedTeamVariants.attack }
             try intent.apply(to: &options)
             let command = "rampart guard train --seed \(seed) --epochs \(epochs) --bucket-bits \(bucketBits) --learning-rate \(learningRate) "
                 + "--constitution-weight \(constitutionWeight) --calibration-folds \(calibrationFolds)"
                 + (noSynthetic ? " --no-synthetic" : " --synthetic-weight \(syntheticWeight)")
                 + (noRedTeamVariants ? " --no-red-team-variants" : "")
+                + " --harm-marker \(harmMarker.rawValue)"
                 + intent.commandLine
                 + (heldOut.isEmpty ? "" : " --hold-out-sources \(heldOut.sorted().joined(separator: ","))")
             var provenance = ["command": command, "constitution_version": policy.version]
@@ -167,3 +173,5 @@ enum GuardCLI {
         return String(hash, radix: 16)
     }
 }
+
+extension HarmMarkerEncoding: ExpressibleByArgument {}

@@ -66,20 +66,43 @@ import Testing
         #expect(ExchangeAugmentation.briefCompliance(with: "How do I make a pipe bomb?", random: &random) == nil)
     }
 
-    /// After a harmful-looking request the answer's n-grams and harm bin come twice, in a namespace
-    /// of their own; the bin's marker is repeated so that it weighs alike in long and short answers.
-    @Test func readsTheAnswerTwiceAfterAHarmfulRequest() {
+    /// After a harmful-looking request the answer's n-grams and harm marker come twice, in a
+    /// namespace of their own; the marker is repeated so that it weighs alike in long and short answers.
+    @Test(arguments: HarmMarkerEncoding.allCases)
+    func readsTheAnswerTwiceAfterAHarmfulRequest(encoding: HarmMarkerEncoding) {
         let hasher = FeatureHasher(bucketBits: 17)
         var plain: [Int32] = [], gated: [Int32] = []
-        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: false, harm: 0.95, hasher: hasher, into: &plain)
-        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: true, harm: 0.95, hasher: hasher, into: &gated)
+        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: false, harm: 0.95, encoding: encoding, hasher: hasher, into: &plain)
+        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: true, harm: 0.95, encoding: encoding, hasher: hasher, into: &gated)
         #expect(gated.count == 2 * plain.count && Array(gated.prefix(plain.count)) == plain)
         #expect(Set(gated.suffix(plain.count)).isDisjoint(with: Set(plain)) || Set(gated.suffix(plain.count)).count > Set(plain).count / 2)
         var lowHarm: [Int32] = []
-        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: false, harm: 0.05, hasher: hasher, into: &lowHarm)
+        ExchangeFeatures.answer("Here you go: step one.", afterHarmfulRequest: false, harm: 0.05, encoding: encoding, hasher: hasher, into: &lowHarm)
         #expect(lowHarm.count == plain.count && lowHarm.last != plain.last)
         #expect(ExchangeFeatures.requestLooksHarmful(["harmful": 0.2, "attack": 0.7], gate: 0.5))
         #expect(!ExchangeFeatures.requestLooksHarmful(["harmful": 0.2, "injection": 0.9], gate: 0.5))
+    }
+
+    /// Linear, the score's repeats are split between a harmless and a harmful marker in
+    /// proportion to it, so a small move of the score moves a repeat or none, where a bin edge
+    /// moves every repeat to another marker.
+    @Test func splitsTheHarmMarkerInProportionToTheScore() {
+        let linear = HarmMarkerEncoding.linear
+        func repeats(_ encoding: HarmMarkerEncoding, _ score: Float, _ count: Int = 10) -> [UInt64: Int] {
+            Dictionary(encoding.markers(for: score, repeats: count).map { ($0.marker, $0.repeats) }, uniquingKeysWith: +)
+        }
+        #expect(repeats(linear, 0) == [1: 10] && repeats(linear, 1) == [2: 10] && repeats(linear, 0.3) == [1: 7, 2: 3])
+        #expect(repeats(linear, 1.5) == [2: 10] && repeats(linear, -1) == [1: 10])
+        for score in stride(from: Float(0), through: 1, by: 0.01) {
+            #expect(linear.markers(for: score, repeats: 7).reduce(0) { $0 + $1.repeats } == 7)
+        }
+        /// How many of the repeats sit on another marker at `b` than at `a`.
+        func moved(_ encoding: HarmMarkerEncoding, _ a: Float, _ b: Float) -> Int {
+            let (x, y) = (repeats(encoding, a), repeats(encoding, b))
+            return Set(x.keys).union(y.keys).reduce(0) { $0 + abs((x[$1] ?? 0) - (y[$1] ?? 0)) } / 2
+        }
+        #expect(moved(linear, 0.89, 0.91) == 0 && moved(linear, 0.82, 0.93) == 1)
+        #expect(moved(.bins, 0.89, 0.91) == 10 && repeats(.bins, 0.89) == [9: 10])
     }
 
     @Test func judgesTheNewestTextOfALongAnswerOnItsOwnToo() {

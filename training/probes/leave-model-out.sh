@@ -7,6 +7,7 @@
 # without its rows (not even for calibration) and evaluates on them:
 #
 #   training/probes/leave-model-out.sh            # seed 1; SEED=2 ... for others
+#   TRAIN_ARGS='--harm-marker bins' training/probes/leave-model-out.sh   # more `guard train` options
 #
 # Prints the output classifier's line from `rampart eval` for each held-out model. Needs a release
 # build (`swift build -c release --product rampart --scratch-path .build-release`) and python3.
@@ -14,6 +15,7 @@ set -eu
 RAMPART=${RAMPART:-.build-release/release/rampart}
 DATA=${DATA:-../shared/data}
 SEED=${SEED:-1}
+TRAIN_ARGS=${TRAIN_ARGS:-}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cp "$DATA"/*.jsonl "$WORK"/
@@ -28,7 +30,7 @@ with open(path, "w") as out:
         out.write(json.dumps(row) + "\n")
 PY
 for model in llama vicuna; do
-    "$RAMPART" guard train --data "$WORK" --hold-out-sources "jbb-artifacts-$model" --seed "$SEED" --out "$WORK/$model.model" > "$WORK/train.log" 2>&1
+    "$RAMPART" guard train --data "$WORK" --hold-out-sources "jbb-artifacts-$model" --seed "$SEED" $TRAIN_ARGS --out "$WORK/$model.model" > "$WORK/train.log" 2>&1
     line=$("$RAMPART" eval --data "$WORK" --hold-out-sources "jbb-artifacts-$model" --model "$WORK/$model.model" ${SCORES:+--scores "$SCORES-$model"} 2>&1 | grep 'output classifier')
     echo "held out $model: $line"
 done

@@ -78,23 +78,55 @@ enum ExchangeFeatures {
         return pieces.count > 1 ? pieces : []
     }
 
-    /// Appends the answer's features to `features`: its n-grams and its `harm` bin, plain, and
+    /// Appends the answer's features to `features`: its n-grams and its `harm` marker, plain, and
     /// once more after a harmful-looking request. `harm` is the input classifier's `harmful`
     /// probability for the answer's own text (``harm(of:classifier:memo:)``): the input heads have
     /// seen far more harmful requests than the output head has harmful answers, so a compliant
     /// answer's topic is known to them.
-    /// The bin is one of ten markers, repeated about √n times for n n-grams so that its weight
+    /// The marker (``HarmMarkerEncoding``) is repeated about √n times for n n-grams, so that it
     /// counts as much in a long answer as in a short one.
-    static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, hasher: FeatureHasher, into features: inout [Int32]) {
+    static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, encoding: HarmMarkerEncoding,
+                       hasher: FeatureHasher, into features: inout [Int32]) {
         let text = Normalizer.views(of: response)[0].text
         let start = features.count
         hasher.features(of: text, namespace: .response, into: &features)
-        let marker = UInt64(min(max(Int(harm * 10), 0), 9)) + 1
-        let repeats = Int(Double(features.count - start).squareRoot()) + 1
-        features.append(contentsOf: repeatElement(hasher.bucket(ofMarker: marker, namespace: .response), count: repeats))
+        let markers = encoding.markers(for: harm, repeats: Int(Double(features.count - start).squareRoot()) + 1)
+        func appendMarkers(in namespace: FeatureHasher.Namespace) {
+            for (marker, repeats) in markers {
+                features.append(contentsOf: repeatElement(hasher.bucket(ofMarker: marker, namespace: namespace), count: repeats))
+            }
+        }
+        appendMarkers(in: .response)
         guard afterHarmfulRequest else { return }
         hasher.features(of: text, namespace: .answerToHarm, into: &features)
-        features.append(contentsOf: repeatElement(hasher.bucket(ofMarker: marker, namespace: .answerToHarm), count: repeats))
+        appendMarkers(in: .answerToHarm)
+    }
+}
+
+/// How the output head reads stage 1's `harmful` score of an answer: as markers, features that are
+/// not text, repeated so that together they weigh as much as about √n of the answer's n n-grams.
+public enum HarmMarkerEncoding: String, Codable, Sendable, CaseIterable {
+    /// One of ten markers, for the tenth of [0, 1] the score falls in (models before `linear`).
+    /// Each marker's weight is learnt only from the answers in its tenth, and the learnt weights
+    /// do not rise with the score (model `e6d9a7b8483cc84b`'s went −1.1, −0.8, −1.2, −0.1 over
+    /// the top four tenths), so a retraining that moves a harmful sentence from 0.95 to 0.89 can change
+    /// the answer's logit by more than the sentence's own change warrants.
+    case bins
+    /// Two markers, "harmless" and "harmful", the repeats split between them in proportion to the
+    /// score: the head's logit is a linear function of the score (up to rounding the repeats), so
+    /// a small move of the score moves it a little, and both weights are learnt from every answer.
+    case linear
+
+    /// The markers for a `harm` score and how often each is repeated, `repeats` in all.
+    func markers(for harm: Float, repeats: Int) -> [(marker: UInt64, repeats: Int)] {
+        let harm = min(max(harm, 0), 1)
+        switch self {
+        case .bins:
+            return [(UInt64(min(Int(harm * 10), 9)) + 1, repeats)]
+        case .linear:
+            let harmful = Int((Float(repeats) * harm).rounded())
+            return [(1, repeats - harmful), (2, harmful)].filter { $0.repeats > 0 }
+        }
     }
 }
 

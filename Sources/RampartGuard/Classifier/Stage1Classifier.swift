@@ -231,7 +231,8 @@ public struct ExchangeScorer: Sendable {
             classifier.model.hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &features)
         } else {
             let harm = ExchangeFeatures.harm(of: response, classifier: classifier, memo: memo)
-            ExchangeFeatures.answer(response, afterHarmfulRequest: afterHarmfulRequest, harm: harm, hasher: classifier.model.hasher, into: &features)
+            ExchangeFeatures.answer(response, afterHarmfulRequest: afterHarmfulRequest, harm: harm,
+                                    encoding: classifier.model.header.outputHarmMarker, hasher: classifier.model.hasher, into: &features)
         }
         return table.probabilities(sums: table.sums(of: features), count: features.count)[0]
     }

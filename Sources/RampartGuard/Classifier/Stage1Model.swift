@@ -38,6 +38,12 @@ public struct Stage1Model: Sendable {
         /// n-grams, which memorised the data's attack prompts instead of judging the answer
         /// (docs/guard.md).
         public var outputGate: Float?
+        /// How the output head reads stage 1's harm score of an answer. Nil (models written before
+        /// it): ``HarmMarkerEncoding/bins``.
+        public var harmMarker: HarmMarkerEncoding?
+
+        /// The encoding the output head was trained with: ``harmMarker``, or the bins of the models before it.
+        var outputHarmMarker: HarmMarkerEncoding { harmMarker ?? .bins }
     }
 
     public var header: Header

@@ -42,6 +42,8 @@ public struct Stage1Trainer {
         public var intentHidden = 128
         /// Passes of the intent network over the training data.
         public var intentEpochs = 30
+        /// How the output head reads stage 1's harm score of an answer (``HarmMarkerEncoding``).
+        public var harmMarker: HarmMarkerEncoding = .linear
 
         public init() {}
     }
@@ -124,7 +126,8 @@ public struct Stage1Trainer {
         var model = Stage1Model(
             header: .init(format: Stage1Model.format, version: "", bucketBits: options.bucketBits,
                           heads: heads.map { .init(name: $0, bias: 0, threshold: 0.5, escalateAbove: 0.5) },
-                          constitutionHash: constitution.contentHash, provenance: provenance, outputGate: Self.outputGate),
+                          constitutionHash: constitution.contentHash, provenance: provenance, outputGate: Self.outputGate,
+                          harmMarker: options.harmMarker),
             weights: [Float](repeating: 0, count: hasher.buckets * heads.count))
         // The input heads and the intent network first: the output head's features depend on how
         // the input heads judge each exchange's request (``ExchangeFeatures``).
@@ -151,7 +154,7 @@ public struct Stage1Trainer {
             let answer = item.response ?? ""
             var features: [Int32] = []
             ExchangeFeatures.answer(answer, afterHarmfulRequest: gated, harm: ExchangeFeatures.harm(of: answer, classifier: classifier),
-                                    hasher: model.hasher, into: &features)
+                                    encoding: model.header.outputHarmMarker, hasher: model.hasher, into: &features)
             return features
         }
         progress("output head: \(looksHarmful.values.filter { $0 }.count) of \(looksHarmful.count) exchange prompts look harmful to the input heads")
