@@ -268,9 +268,10 @@ public struct Stage1Trainer {
     }
 
     /// Sets the input heads' thresholds so that ordinary benign prompts (validation, plus any
-    /// out-of-fold train prompts in `extraBenign`) trip each at most a third of the target rate (the
+    /// out-of-fold train prompts in `extraBenign`) trip each about a third of the target rate (the
     /// three heads share the budget), and the escalation band below them; then the output head's
-    /// (``calibrateOutputHead(_:validation:progress:)``).
+    /// (``calibrateOutputHead(_:validation:progress:)``). Each is the Harrell–Davis estimate of
+    /// the quantile (``QuantileEstimate``), which rests on the top few scores rather than one.
     private func calibrate(_ model: inout Stage1Model, validation: [LabelledExample], extraBenign: [[String: Float]],
                            progress: (String) -> Void) {
         let benign = validation.filter { $0.response == nil && $0.label == "benign" && !$0.isBorderline }
@@ -279,8 +280,8 @@ public struct Stage1Trainer {
         let benignScores = benign.map { classifier.classify($0.text).scores } + extraBenign
         let names = Stage1Model.decidingHeads
         let sorted = names.map { name in benignScores.map { $0[name] ?? 0 }.sorted() }
-        let thresholds = sorted.map { max(Self.quantile($0, 1 - options.targetFalsePositiveRate / 3), Stage1Model.minimumThreshold) }
-        let escalations = zip(sorted, thresholds).map { min(Self.quantile($0, 1 - options.escalationRate / 3), $1) }
+        let thresholds = sorted.map { max(QuantileEstimate.harrellDavis($0, 1 - options.targetFalsePositiveRate / 3), Stage1Model.minimumThreshold) }
+        let escalations = zip(sorted, thresholds).map { min(QuantileEstimate.harrellDavis($0, 1 - options.escalationRate / 3), $1) }
         for (position, name) in names.enumerated() {
             guard let index = model.header.heads.firstIndex(where: { $0.name == name }) else { continue }
             model.header.heads[index].threshold = thresholds[position]
@@ -320,12 +321,6 @@ public struct Stage1Trainer {
         model.header.heads[index].escalateAbove = max(chosen.threshold - 0.2, 0.05)
         progress("head \(TrainingSet.outputHead): threshold \(chosen.threshold) (validation F1 \(String(format: "%.3f", chosen.f1)), best "
                  + "\(String(format: "%.3f", bestF1)); ordinary answers halted \(String(format: "%.2f", chosen.halts * 100)) %)")
-    }
-
-    static func quantile(_ sorted: [Float], _ q: Double) -> Float {
-        guard !sorted.isEmpty else { return 0.5 }
-        let position = min(Int((Double(sorted.count - 1) * q).rounded(.up)), sorted.count - 1)
-        return sorted[position]
     }
 
     /// A short content hash of the heads (with their thresholds and escalation bands) and weights.
