@@ -87,7 +87,7 @@ enum ExchangeFeatures {
     /// counts as much in a long answer as in a short one.
     static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, encoding: HarmMarkerEncoding,
                        hasher: FeatureHasher, into features: inout [Int32]) {
-        let text = Normalizer.views(of: response)[0].text
+        let text = Normalizer.normalized(response)
         let start = features.count
         hasher.features(of: text, namespace: .response, into: &features)
         let markers = encoding.markers(for: harm, repeats: Int(Double(features.count - start).squareRoot()) + 1)

@@ -162,7 +162,7 @@ public final class Stage1Classifier: Sendable {
     public func exchangeScorer(prompt: String) -> ExchangeScorer {
         guard let gate = model.header.outputGate else {
             var features: [Int32] = []
-            model.hasher.features(of: Normalizer.views(of: prompt)[0].text, namespace: .prompt, into: &features)
+            model.hasher.features(of: Normalizer.normalized(prompt), namespace: .prompt, into: &features)
             return ExchangeScorer(classifier: self, promptFeatures: features, afterHarmfulRequest: false)
         }
         let looksHarmful = ExchangeFeatures.requestLooksHarmful(classify(prompt).scores, gate: gate)
@@ -228,7 +228,7 @@ public struct ExchangeScorer: Sendable {
     private func probability(of response: String, table: HeadTable) -> Float {
         var features = promptFeatures
         if classifier.model.header.outputGate == nil {
-            classifier.model.hasher.features(of: Normalizer.views(of: response)[0].text, namespace: .response, into: &features)
+            classifier.model.hasher.features(of: Normalizer.normalized(response), namespace: .response, into: &features)
         } else {
             let harm = ExchangeFeatures.harm(of: response, classifier: classifier, memo: memo)
             ExchangeFeatures.answer(response, afterHarmfulRequest: afterHarmfulRequest, harm: harm,

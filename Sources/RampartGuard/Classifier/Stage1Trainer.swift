@@ -169,7 +169,7 @@ public struct Stage1Trainer {
         let (positiveWeight, negativeWeight) = Self.classWeights(of: inputs, heads: heads)
         let examples = inputs.map { item in
             IntentTrainer.Example(
-                input: IntentNetwork.unit(embeddings.vector(of: Normalizer.views(of: item.text)[0].text, maxBytes: Stage1Classifier.intentMaxBytes)),
+                input: IntentNetwork.unit(embeddings.vector(of: Normalizer.normalized(item.text), maxBytes: Stage1Classifier.intentMaxBytes)),
                 targets: heads.map { item.positives.contains($0) ? 1 : 0 },
                 weights: heads.indices.map { head in
                     item.masked.contains(heads[head]) ? 0
@@ -211,7 +211,7 @@ public struct Stage1Trainer {
     /// The hashed features an input example trains on.
     static func features(of text: String, hasher: FeatureHasher) -> [Int32] {
         var output: [Int32] = []
-        hasher.features(of: Normalizer.views(of: text)[0].text, namespace: .input, into: &output)
+        hasher.features(of: Normalizer.normalized(text), namespace: .input, into: &output)
         return output
     }
 

@@ -18,6 +18,13 @@ public enum Normalizer {
     /// How many decodings deep a view can be (base64 inside base64 is two).
     public static let maxDepth = 2
 
+    /// The first of ``views(of:)`` alone: the whole text normalised, without searching it for
+    /// encoded segments. For featurising a text as a whole (training examples, an answer for the
+    /// output head), where the decoded views are not scored.
+    public static func normalized(_ text: String) -> String {
+        NormalizedText(text).text
+    }
+
     /// The views of `text`: first the whole text normalised, then each decoded segment. A text
     /// that needs nothing gives one view holding it as sent, with no transformations.
     public static func views(of text: String) -> [TextView] {
