@@ -29,8 +29,7 @@ enum Calibration {
         // Lower the per-head quantile's share of alarms until the union fits the target.
         for _ in 0..<200 {
             thresholds = sorted.map { scores in
-                let position = min(Int((Double(scores.count - 1) * quantile).rounded(.up)), scores.count - 1)
-                return max(min(scores[position] + 1e-6, 1), Stage1Model.minimumThreshold)
+                max(min(QuantileEstimate.orderStatistic(scores, quantile) + 1e-6, 1), Stage1Model.minimumThreshold)
             }
             let alarms = benign.filter { scores in heads.indices.contains { (scores[heads[$0]] ?? 0) >= thresholds[$0] } }.count
             if alarms <= allowed { break }

@@ -9,10 +9,10 @@ import Foundation
 /// estimate weighs the top few order statistics instead (0.42, 0.31, 0.15, 0.07… from the top at
 /// that quantile), and varies less between resamples of the same prompts (docs/guard.md,
 /// "Thresholds from a weighted quantile").
-enum QuantileEstimate {
+public enum QuantileEstimate {
     /// The order statistic at `q` of `sorted` (ascending), rounding the position up. 0.5 for an
     /// empty sample.
-    static func orderStatistic(_ sorted: [Float], _ q: Double) -> Float {
+    public static func orderStatistic(_ sorted: [Float], _ q: Double) -> Float {
         guard !sorted.isEmpty else { return 0.5 }
         let position = min(Int((Double(sorted.count - 1) * q).rounded(.up)), sorted.count - 1)
         return sorted[position]
@@ -22,7 +22,7 @@ enum QuantileEstimate {
     /// statistics, the i-th of n weighted by the chance that a Beta((n + 1)q, (n + 1)(1 − q))
     /// variable falls in ((i − 1)/n, i/n]. It lies between the lowest and highest value; at
     /// `q` of 0 or 1, or with fewer than two values, it is the order statistic.
-    static func harrellDavis(_ sorted: [Float], _ q: Double) -> Float {
+    public static func harrellDavis(_ sorted: [Float], _ q: Double) -> Float {
         let count = sorted.count
         guard count > 1, q > 0, q < 1 else { return orderStatistic(sorted, q) }
         let a = Double(count + 1) * q
