@@ -22,13 +22,25 @@ enum ExchangeFeatures {
         max(scores["harmful"] ?? 0, scores["attack"] ?? 0) >= gate
     }
 
-    /// Stage 1's `harmful` probability for an answer's text: the highest of the whole text's and
-    /// each of its first ``maxSentences`` sentences' (remembered in `memo`, when given, for the
-    /// next stretch of the same answer, which shares most of them). An answer states what it does
-    /// in a sentence or two ("Sure, here is a tutorial for making a bomb:"), which the text around
-    /// it dilutes — stage 1 reads short texts whole, not by passage.
-    static func harm(of response: String, classifier: Stage1Classifier, memo: HarmMemo? = nil) -> Float {
-        var highest = classifier.classify(response).scores["harmful"] ?? 0
+    /// Appends what the output head reads of an answer to `features`, for a model with an output
+    /// gate: ``harm(of:views:classifier:memo:)`` and ``answer(_:afterHarmfulRequest:harm:encoding:hasher:into:)``
+    /// with the model's encoding, the answer normalised once for both.
+    static func features(ofAnswer response: String, afterHarmfulRequest: Bool, classifier: Stage1Classifier, memo: HarmMemo?,
+                         into features: inout [Int32]) {
+        let views = Normalizer.views(of: response)
+        let harm = harm(of: response, views: views, classifier: classifier, memo: memo)
+        answer(views[0].text, afterHarmfulRequest: afterHarmfulRequest, harm: harm, encoding: classifier.model.header.outputHarmMarker,
+               hasher: classifier.model.hasher, into: &features)
+    }
+
+    /// Stage 1's `harmful` probability for an answer's text: the highest of the whole text's (its
+    /// `views`, ``Normalizer/views(of:)``) and each of its first ``maxSentences`` sentences'
+    /// (remembered in `memo`, when given, for the next stretch of the same answer, which shares
+    /// most of them). An answer states what it does in a sentence or two ("Sure, here is a tutorial
+    /// for making a bomb:"), which the text around it dilutes — stage 1 reads short texts whole,
+    /// not by passage.
+    static func harm(of response: String, views: [TextView], classifier: Stage1Classifier, memo: HarmMemo?) -> Float {
+        var highest = classifier.classify(views: views).scores["harmful"] ?? 0
         for sentence in sentences(of: response) {
             let text = String(sentence)
             let score = memo?.score(of: text) { classifier.classify(text).scores["harmful"] ?? 0 }
@@ -78,16 +90,16 @@ enum ExchangeFeatures {
         return pieces.count > 1 ? pieces : []
     }
 
-    /// Appends the answer's features to `features`: its n-grams and its `harm` marker, plain, and
+    /// Appends the features of an answer's normalised `text` (``Normalizer/normalized(_:)``) to
+    /// `features`: its n-grams and its `harm` marker, plain, and
     /// once more after a harmful-looking request. `harm` is the input classifier's `harmful`
-    /// probability for the answer's own text (``harm(of:classifier:memo:)``): the input heads have
+    /// probability for the answer's own text (``harm(of:views:classifier:memo:)``): the input heads have
     /// seen far more harmful requests than the output head has harmful answers, so a compliant
     /// answer's topic is known to them.
     /// The marker (``HarmMarkerEncoding``) is repeated about √n times for n n-grams, so that it
     /// counts as much in a long answer as in a short one.
-    static func answer(_ response: String, afterHarmfulRequest: Bool, harm: Float, encoding: HarmMarkerEncoding,
+    static func answer(_ text: String, afterHarmfulRequest: Bool, harm: Float, encoding: HarmMarkerEncoding,
                        hasher: FeatureHasher, into features: inout [Int32]) {
-        let text = Normalizer.normalized(response)
         let start = features.count
         hasher.features(of: text, namespace: .response, into: &features)
         let markers = encoding.markers(for: harm, repeats: Int(Double(features.count - start).squareRoot()) + 1)

@@ -65,6 +65,11 @@ public final class Stage1Classifier: Sendable {
 
     /// Scores an input (a prompt, a message, a document).
     public func classify(_ text: String) -> Stage1Result {
+        classify(views: Normalizer.views(of: text))
+    }
+
+    /// Scores a text already normalised into its ``Normalizer/views(of:)``.
+    func classify(views: [TextView]) -> Stage1Result {
         let hasher = model.hasher
         let width = deciding.heads.count
         var best = [Float](repeating: -1, count: width)
@@ -72,7 +77,7 @@ public final class Stage1Classifier: Sendable {
         var peaks = [(view: Int, passage: Int?)](repeating: (0, nil), count: width)
         var focus = Substring()
         var bag: [Int32] = []
-        bag.reserveCapacity(min(text.utf8.count * 2, 65_536))
+        bag.reserveCapacity(min(views[0].text.utf8.count * 2, 65_536))
         // Buffers reused for every view and passage, so that scoring one allocates nothing.
         var sums = [Float](repeating: 0, count: width)
         var scores = sums
@@ -109,7 +114,6 @@ public final class Stage1Classifier: Sendable {
             for index in vector.indices { vector[index] = 0 }
             intent?.embeddings.add(text, maxBytes: maxBytes, to: &vector)
         }
-        let views = Normalizer.views(of: text)
         for (viewIndex, view) in views.enumerated() {
             let passages = Segmenter.passages(of: view.text)
             guard !passages.isEmpty else {
@@ -230,9 +234,8 @@ public struct ExchangeScorer: Sendable {
         if classifier.model.header.outputGate == nil {
             classifier.model.hasher.features(of: Normalizer.normalized(response), namespace: .response, into: &features)
         } else {
-            let harm = ExchangeFeatures.harm(of: response, classifier: classifier, memo: memo)
-            ExchangeFeatures.answer(response, afterHarmfulRequest: afterHarmfulRequest, harm: harm,
-                                    encoding: classifier.model.header.outputHarmMarker, hasher: classifier.model.hasher, into: &features)
+            ExchangeFeatures.features(ofAnswer: response, afterHarmfulRequest: afterHarmfulRequest, classifier: classifier, memo: memo,
+                                      into: &features)
         }
         return table.probabilities(sums: table.sums(of: features), count: features.count)[0]
     }

@@ -151,10 +151,8 @@ public struct Stage1Trainer {
         let features = exchanges.map { item -> [Int32] in
             let gated = looksHarmful[item.text] ?? ExchangeFeatures.requestLooksHarmful(classifier.classify(item.text).scores, gate: Self.outputGate)
             looksHarmful[item.text] = gated
-            let answer = item.response ?? ""
             var features: [Int32] = []
-            ExchangeFeatures.answer(answer, afterHarmfulRequest: gated, harm: ExchangeFeatures.harm(of: answer, classifier: classifier),
-                                    encoding: model.header.outputHarmMarker, hasher: model.hasher, into: &features)
+            ExchangeFeatures.features(ofAnswer: item.response ?? "", afterHarmfulRequest: gated, classifier: classifier, memo: nil, into: &features)
             return features
         }
         progress("output head: \(looksHarmful.values.filter { $0 }.count) of \(looksHarmful.count) exchange prompts look harmful to the input heads")
