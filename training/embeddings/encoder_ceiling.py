@@ -100,6 +100,29 @@ def escalated_share(band, rows, held_sources):
     return np.mean([b for b, r in zip(band, rows) if ordinary_benign(r) and evaluated(r, held_sources)])
 
 
+def labelled_rows(data, synthetic):
+    """Every input-format row of the labelled data and of Rampart's synthetic prompts, in file order."""
+    rows = []
+    for path in sorted(glob.glob(os.path.join(data, "*.jsonl"))) + sorted(glob.glob(os.path.join(synthetic, "*.jsonl"))):
+        rows += [r for r in map(json.loads, open(path, encoding="utf-8")) if "text" in r]
+    return rows
+
+
+def training_indices(rows, held_sources):
+    """The rows the measured classifiers train on: train split and synthetic prompts, without
+    injections, BIPIA's raw rows or the held-out sources (label: harmful or attack)."""
+    return [i for i, r in enumerate(rows) if r["label"] != "injection" and not r["category"].startswith("raw_")
+            and r["source"] not in held_sources and (r["source"] == "rampart-synthetic" or split_of(r["id"]) == "train")]
+
+
+def stage1_scores(path, rows):
+    """The indices in `rows` of the input rows `rampart eval --scores` scored, and stage 1's logit
+    for each (the `harmful` and `attack` heads' larger probability)."""
+    by_id = {r["id"]: i for i, r in enumerate(rows)}
+    scored = [s for s in map(json.loads, open(path)) if "harmful" in s["scores"] and s["id"] in by_id]
+    return [by_id[s["id"]] for s in scored], logit(np.array([max(s["scores"]["harmful"], s["scores"]["attack"]) for s in scored]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scores", required=True, help="`rampart eval --scores` output of a model trained without the held-out sources")
@@ -112,9 +135,7 @@ def main():
     from sklearn.linear_model import LogisticRegression
 
     held_sources = set(filter(None, args.hold_out_sources.split(",")))
-    rows = []
-    for path in sorted(glob.glob(os.path.join(args.data, "*.jsonl"))) + sorted(glob.glob(os.path.join(args.synthetic, "*.jsonl"))):
-        rows += [r for r in map(json.loads, open(path, encoding="utf-8")) if "text" in r]
+    rows = labelled_rows(args.data, args.synthetic)
     ids = [r["id"] for r in rows]
     cached = np.load(args.cache) if os.path.exists(args.cache) else None
     if cached is not None and list(cached["ids"]) == ids:
@@ -123,16 +144,13 @@ def main():
         vectors = sentence_vectors([r["text"] for r in rows])
         np.savez(args.cache, ids=np.array(ids), vectors=vectors)
 
-    train = [i for i, r in enumerate(rows) if r["label"] != "injection" and not r["category"].startswith("raw_")
-             and r["source"] not in held_sources and (r["source"] == "rampart-synthetic" or split_of(r["id"]) == "train")]
+    train = training_indices(rows, held_sources)
     labels = [1 if rows[i]["label"] in ("harmful", "attack") else 0 for i in train]
     encoder = LogisticRegression(C=4, max_iter=3000, class_weight="balanced").fit(vectors[train], labels)
 
-    by_id = {r["id"]: i for i, r in enumerate(rows)}
-    scored = [s for s in map(json.loads, open(args.scores)) if "harmful" in s["scores"] and s["id"] in by_id]
-    scored_rows = [rows[by_id[s["id"]]] for s in scored]
-    stage1 = logit(np.array([max(s["scores"]["harmful"], s["scores"]["attack"]) for s in scored]))
-    encoder_logit = encoder.decision_function(vectors[[by_id[s["id"]] for s in scored]])
+    scored, stage1 = stage1_scores(args.scores, rows)
+    scored_rows = [rows[i] for i in scored]
+    encoder_logit = encoder.decision_function(vectors[scored])
     print(f"{len(train)} training rows; {len(scored)} scored rows")
     print("| harmful + attacks detected (borderline alarmed) | at 1 % | at 2 % | at 5 % |")
     print("|---|---|---|---|")
