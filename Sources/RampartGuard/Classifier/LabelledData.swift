@@ -21,6 +21,11 @@ public struct LabelledExample: Sendable, Hashable {
     public var source: String
     public var id: String
     public var split: Split
+    /// For an injection planted in a document, the planted instruction(s) as they appear in
+    /// ``text`` (the optional `planted` field of Rampart's own training files; BIPIA's are found
+    /// through its raw rows instead). Training uses them to label the document's passages and to
+    /// learn the document without them as benign (``TrainingSet/addPassages(of:instructions:)``).
+    public var planted: [String] = []
 
     /// Benign prompts that look borderline (`category` starting with `borderline`).
     public var isBorderline: Bool { label == "benign" && category.hasPrefix("borderline") }
@@ -70,8 +75,12 @@ public enum LabelledData {
                     examples.append(LabelledExample(text: prompt, response: response, label: label, category: category, source: source,
                                                     id: id, split: policy.split(id: id, source: source)))
                 } else if let text = object["text"] as? String {
+                    let planted = object["planted"] as? [String] ?? []
+                    guard object["planted"] == nil || (object["planted"] is [String] && planted.allSatisfy { !$0.isEmpty && text.contains($0) }) else {
+                        throw DataError(message: "\(path) line \(number + 1): 'planted' must be a list of strings found in 'text'")
+                    }
                     examples.append(LabelledExample(text: text, response: nil, label: label, category: category, source: source,
-                                                    id: id, split: policy.split(id: id, source: source)))
+                                                    id: id, split: policy.split(id: id, source: source), planted: planted))
                 } else {
                     throw DataError(message: "\(path) line \(number + 1) has neither 'text' nor 'prompt' and 'response'")
                 }

@@ -91,12 +91,12 @@ struct TrainingSet {
 
     /// The passages of a long example (see ``Segmenter``), labelled where that is known: every
     /// passage of a benign text is benign; in an injection, the passages holding one of the known
-    /// injected `instructions` are injections and the rest are not, and the document with the
-    /// instructions cut out is benign. Other long texts (jailbreak
-    /// role-plays) are judged whole only.
+    /// injected `instructions` or of the example's own ``LabelledExample/planted`` ones are
+    /// injections and the rest are not. An injection whose planted instructions are known also
+    /// gives the document with them cut out as a benign example (its clean twin), long or short.
+    /// Other long texts (jailbreak role-plays) are judged whole only.
     mutating func addPassages(of example: LabelledExample, instructions: [String]) {
         let passages = Segmenter.passages(of: example.text)
-        guard !passages.isEmpty else { return }
         switch example.label {
         case "benign":
             for passage in passages {
@@ -104,7 +104,7 @@ struct TrainingSet {
                                   weight: Self.cleanPassageWeight))
             }
         case "injection":
-            let planted = instructions.filter { $0.count >= 12 && example.text.contains($0) }
+            let planted = (instructions + example.planted).filter { $0.count >= 12 && example.text.contains($0) }
             guard !planted.isEmpty else { return }
             let masked = Set(categories + ["harmful", Self.outputHead])
             // The same document without what was planted in it: a clean twin, so that the model learns
