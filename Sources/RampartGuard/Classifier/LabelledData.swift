@@ -75,9 +75,12 @@ public enum LabelledData {
                     examples.append(LabelledExample(text: prompt, response: response, label: label, category: category, source: source,
                                                     id: id, split: policy.split(id: id, source: source)))
                 } else if let text = object["text"] as? String {
-                    let planted = object["planted"] as? [String] ?? []
-                    guard object["planted"] == nil || (object["planted"] is [String] && planted.allSatisfy { !$0.isEmpty && text.contains($0) }) else {
-                        throw DataError(message: "\(path) line \(number + 1): 'planted' must be a list of strings found in 'text'")
+                    var planted: [String] = []
+                    if let field = object["planted"] {
+                        guard let list = field as? [String], list.allSatisfy({ !$0.isEmpty && text.contains($0) }) else {
+                            throw DataError(message: "\(path) line \(number + 1): 'planted' must be a list of strings found in 'text'")
+                        }
+                        planted = list
                     }
                     examples.append(LabelledExample(text: text, response: nil, label: label, category: category, source: source,
                                                     id: id, split: policy.split(id: id, source: source), planted: planted))
